@@ -1,0 +1,344 @@
+/*
+ * The decompressor's entry points, at the start of the protected-mode
+ * part of the bzImage (what a loader puts at code32_start).
+ *
+ * startup_32 (offset 0): 32-bit boot protocol. Flat segments, paging off,
+ * %esi = boot_params. We find where we were loaded, check the CPU, pick the
+ * address to decompress to, build page tables identity-mapping the first
+ * 4 GiB with 2 MiB pages and enter long mode at startup_64.
+ *
+ * startup_64 (offset 0x200): 64-bit boot protocol (XLF_KERNEL_64), also
+ * where startup_32 lands. We copy ourselves, payload included, to the end
+ * of the decompression buffer, so that inflating from there to its start
+ * never overwrites input not read yet, and call extract_kernel() from the
+ * copy.
+ *
+ * The code is linked at 0 and runs wherever it was loaded: every address
+ * is taken %rip-relative or from %ebp/%rbx (load / copy address).
+ */
+#include <asm/boot.h>
+#include <asm/bootparam.h>
+#include <asm/segment.h>
+#include <asm/processor-flags.h>
+
+/*
+ * An address relative to startup_32, i.e. an offset into the image. The
+ * assembler turns "sym - startup_32" into a PC-relative relocation, so
+ * this stays correct wherever we run.
+ */
+#define rva(x)	((x) - startup_32)
+
+	.section ".head.text", "ax"
+	.code32
+	.globl	startup_32
+startup_32:
+	cld
+	cli
+
+	/*
+	 * KEEP_SEGMENTS (protocol 2.07+): the loader set %ds, %es, %ss to
+	 * flat segments of its own and asks us to keep them.
+	 */
+	testb	$KEEP_SEGMENTS, BP_loadflags(%esi)
+	jnz	1f
+	movl	$__BOOT_DS, %eax
+	movl	%eax, %ds
+	movl	%eax, %es
+	movl	%eax, %ss
+1:
+	/*
+	 * Where are we? A call pushes its return address, which we pop: that
+	 * needs 4 bytes of stack, and boot_params.scratch is there for it.
+	 */
+	leal	(BP_scratch + 4)(%esi), %esp
+	call	1f
+1:	popl	%ebp
+	subl	$(1b - startup_32), %ebp	/* %ebp = load address */
+
+	leal	rva(boot_stack_end)(%ebp), %esp
+	call	verify_cpu
+	testl	%eax, %eax
+	jnz	no_longmode
+
+	/*
+	 * Decompress at the load address rounded up to kernel_alignment, but
+	 * never below LOAD_PHYSICAL_ADDR (or always there, if the kernel
+	 * cannot be relocated). %ebx = where our copy will go.
+	 */
+#ifdef CONFIG_RELOCATABLE
+	movl	%ebp, %ebx
+	movl	BP_kernel_alignment(%esi), %eax
+	decl	%eax
+	addl	%eax, %ebx
+	notl	%eax
+	andl	%eax, %ebx
+	cmpl	$LOAD_PHYSICAL_ADDR, %ebx
+	jae	1f
+#endif
+	movl	$LOAD_PHYSICAL_ADDR, %ebx
+1:	addl	$z_extract_offset, %ebx
+
+	/* Our GDT: the loader's may be gone, and it has no 64-bit segment. */
+	leal	rva(gdt)(%ebp), %eax
+	movl	%eax, rva(gdt_desc32 + 2)(%ebp)
+	lgdt	rva(gdt_desc32)(%ebp)
+	movl	$__KERNEL_DS, %eax
+	movl	%eax, %ds
+	movl	%eax, %es
+	movl	%eax, %ss
+	pushl	$__KERNEL32_CS
+	leal	rva(1f)(%ebp), %eax
+	pushl	%eax
+	lret
+1:
+	movl	%cr4, %eax
+	orl	$X86_CR4_PAE, %eax
+	movl	%eax, %cr4
+
+	/*
+	 * Identity-map 4 GiB: PML4[0] -> PDPT, PDPT[0..3] -> four page
+	 * directories of 512 2 MiB pages each (Intel SDM vol. 3, 4.5). The
+	 * tables go where our copy will be, past its bss, where neither the
+	 * copy nor the decompressed kernel will write.
+	 */
+	leal	rva(pgtable)(%ebx), %edi
+	xorl	%eax, %eax
+	movl	$(BOOT_PGT_SIZE / 4), %ecx
+	rep	stosl
+
+	leal	rva(pgtable)(%ebx), %edi
+	leal	(0x1000 + _PAGE_PRESENT + _PAGE_RW)(%edi), %eax
+	movl	%eax, (%edi)
+
+	leal	rva(pgtable + 0x1000)(%ebx), %edi
+	leal	(0x1000 + _PAGE_PRESENT + _PAGE_RW)(%edi), %eax
+	movl	$4, %ecx
+1:	movl	%eax, (%edi)
+	addl	$0x1000, %eax
+	addl	$8, %edi
+	decl	%ecx
+	jnz	1b
+
+	leal	rva(pgtable + 0x2000)(%ebx), %edi
+	movl	$(_PAGE_PRESENT + _PAGE_RW + _PAGE_PSE), %eax
+	movl	$2048, %ecx
+1:	movl	%eax, (%edi)
+	addl	$0x200000, %eax
+	addl	$8, %edi
+	decl	%ecx
+	jnz	1b
+
+	leal	rva(pgtable)(%ebx), %eax
+	movl	%eax, %cr3
+
+	movl	$MSR_EFER, %ecx
+	rdmsr
+	btsl	$_EFER_LME, %eax
+	wrmsr
+
+	/* Paging on with EFER.LME set = long mode; lret loads a 64-bit %cs. */
+	pushl	$__KERNEL_CS
+	leal	rva(.Lfrom_startup_32)(%ebp), %eax
+	pushl	%eax
+	movl	$(X86_CR0_PG | X86_CR0_PE), %eax
+	movl	%eax, %cr0
+	lret
+
+	.code64
+	.org	0x200
+	.globl	startup_64
+startup_64:
+	/*
+	 * A 64-bit loader enters here with its own page tables, which map at
+	 * least [load address, load address + init_size), boot_params and
+	 * the command line (boot.rst, "64-bit boot protocol"). We build ours
+	 * at the same place startup_32 does, inside that range.
+	 */
+	cld
+	cli
+	leaq	boot_stack_end(%rip), %rsp	/* the protocol gives no stack */
+	leaq	startup_32(%rip), %rbp
+	call	.Lcopy_address
+
+	leaq	rva(pgtable)(%rbx), %rdi
+	xorl	%eax, %eax
+	movl	$(BOOT_PGT_SIZE / 8), %ecx
+	rep	stosq
+	leaq	rva(pgtable)(%rbx), %rdi
+	leaq	(0x1000 + _PAGE_PRESENT + _PAGE_RW)(%rdi), %rax
+	movq	%rax, (%rdi)
+	leaq	rva(pgtable + 0x1000)(%rbx), %rdi
+	leaq	(0x1000 + _PAGE_PRESENT + _PAGE_RW)(%rdi), %rax
+	movl	$4, %ecx
+1:	movq	%rax, (%rdi)
+	addq	$0x1000, %rax
+	addq	$8, %rdi
+	decl	%ecx
+	jnz	1b
+	leaq	rva(pgtable + 0x2000)(%rbx), %rdi
+	movl	$(_PAGE_PRESENT + _PAGE_RW + _PAGE_PSE), %eax
+	movl	$2048, %ecx
+1:	movq	%rax, (%rdi)
+	addq	$0x200000, %rax
+	addq	$8, %rdi
+	decl	%ecx
+	jnz	1b
+	leaq	rva(pgtable)(%rbx), %rax
+	movq	%rax, %cr3
+
+	jmp	.Lstartup_64_on_our_tables
+
+/* startup_32 arrives here; the upper halves of registers are undefined. */
+.Lfrom_startup_32:
+	movl	%esi, %esi
+	movl	%ebx, %ebx
+
+.Lstartup_64_on_our_tables:
+	xorl	%eax, %eax
+	movl	%eax, %ds
+	movl	%eax, %es
+	movl	%eax, %ss
+	movl	%eax, %fs
+	movl	%eax, %gs
+
+	/*
+	 * Copy [0, _bss) to %rbx. The copy is higher than the original and
+	 * may overlap it, so copy backwards.
+	 */
+	movq	%rsi, %r15		/* boot_params */
+	leaq	(_bss - 8)(%rip), %rsi
+	leaq	rva(_bss - 8)(%rbx), %rdi
+	movl	$rva(_bss), %ecx
+	shrl	$3, %ecx
+	std
+	rep	movsq
+	cld
+
+	leaq	rva(.Lrelocated)(%rbx), %rax
+	jmp	*%rax
+
+/*
+ * %rbx = where to copy ourselves: the decompression address (load
+ * address rounded up to kernel_alignment, at least LOAD_PHYSICAL_ADDR)
+ * plus z_extract_offset. Same rule as startup_32's; %rsi = boot_params.
+ */
+.Lcopy_address:
+#ifdef CONFIG_RELOCATABLE
+	movq	%rbp, %rbx
+	movl	BP_kernel_alignment(%rsi), %eax
+	decl	%eax
+	addq	%rax, %rbx
+	notq	%rax
+	andq	%rax, %rbx
+	cmpq	$LOAD_PHYSICAL_ADDR, %rbx
+	jae	1f
+#endif
+	movq	$LOAD_PHYSICAL_ADDR, %rbx
+1:	addq	$z_extract_offset, %rbx
+	ret
+
+/*
+ * verify_cpu: %eax = 0 if this CPU has CPUID and long mode (AMD APM vol. 3,
+ * CPUID Fn8000_0001 EDX bit 29). The real-mode setup checks more and says
+ * more; this is for loaders that enter at startup_32 directly.
+ */
+	.code32
+verify_cpu:
+	pushfl
+	popl	%eax
+	movl	%eax, %ecx
+	xorl	$X86_EFLAGS_ID, %eax
+	pushl	%eax
+	popfl
+	pushfl
+	popl	%eax
+	xorl	%ecx, %eax
+	testl	$X86_EFLAGS_ID, %eax
+	jz	.Lverify_cpu_no		/* no CPUID */
+	pushl	%ebx
+	movl	$0x80000000, %eax
+	cpuid
+	cmpl	$0x80000001, %eax
+	jb	.Lverify_cpu_no_pop
+	movl	$0x80000001, %eax
+	cpuid
+	popl	%ebx
+	btl	$29, %edx
+	jnc	.Lverify_cpu_no
+	xorl	%eax, %eax
+	ret
+.Lverify_cpu_no_pop:
+	popl	%ebx
+.Lverify_cpu_no:
+	movl	$1, %eax
+	ret
+
+/* No BIOS any more: write the reason to COM1 and the text screen. */
+no_longmode:
+	leal	rva(no_longmode_msg)(%ebp), %esi
+	movl	$0xb8000, %edi
+1:	lodsb
+	testb	%al, %al
+	jz	2f
+	movw	$0x3f8, %dx
+	outb	%al, %dx
+	movb	$0x07, %ah
+	stosw
+	jmp	1b
+2:	hlt
+	jmp	2b
+
+no_longmode_msg:
+	.asciz	"This kernel requires an x86-64 CPU (long mode), unable to boot -- System halted\r\n"
+
+	.text
+	.code64
+.Lrelocated:
+	/* We run in the copy now: reload our GDT from there. */
+	leaq	gdt(%rip), %rax
+	movq	%rax, gdt_desc64 + 2(%rip)
+	lgdt	gdt_desc64(%rip)
+
+	leaq	_bss(%rip), %rdi
+	leaq	_ebss(%rip), %rcx
+	subq	%rdi, %rcx
+	shrq	$3, %rcx
+	xorl	%eax, %eax
+	rep	stosq
+
+	leaq	boot_stack_end(%rip), %rsp
+	movq	%r15, %rdi			/* boot_params */
+	leaq	startup_32(%rip), %rsi
+	subq	$z_extract_offset, %rsi		/* output */
+	call	extract_kernel			/* returns the kernel's entry */
+
+	movq	%r15, %rsi
+	jmp	*%rax
+
+	.data
+	.balign	8
+gdt_desc32:
+	.word	gdt_end - gdt - 1
+	.long	0			/* base: set at run time */
+	.balign	8
+gdt_desc64:
+	.word	gdt_end - gdt - 1
+	.quad	0			/* base: set at run time */
+	.balign	16
+gdt:
+	.quad	0				/* null */
+	.quad	0x00cf9a000000ffff		/* __KERNEL32_CS: 32-bit code */
+	.quad	0x00af9a000000ffff		/* __KERNEL_CS: 64-bit code (L) */
+	.quad	0x00cf92000000ffff		/* __KERNEL_DS */
+gdt_end:
+
+	.bss
+	.balign	16
+boot_stack:
+	.fill	BOOT_STACK_SIZE, 1, 0
+boot_stack_end:
+
+	.section ".pgtable", "aw", @nobits
+	.balign	4096
+pgtable:
+	.fill	BOOT_PGT_SIZE, 1, 0

@@ -1,0 +1,100 @@
+/*
+ * extract_kernel(): called by head_64.S from the copy of the decompressor
+ * at the end of the buffer, with the first 4 GiB identity-mapped. Inflates
+ * the payload to the start of the buffer, places the kernel's segments,
+ * relocates it and returns its entry point.
+ */
+#include <linux/string.h>
+#include <linux/inflate.h>
+#include <asm/boot.h>
+#include "misc.h"
+
+struct boot_params *boot_params;
+
+#ifdef CONFIG_RELOCATABLE
+static const bool relocatable = true;
+#else
+static const bool relocatable = false;
+#endif
+
+/* The payload, from piggy.S (tools/mkpiggy). */
+extern u8 input_data[], input_data_end[];
+
+static u32 get_le32(const u8 *p)
+{
+	return p[0] | p[1] << 8 | p[2] << 16 | (u32)p[3] << 24;
+}
+
+static const char *kernel_cmdline(void)
+{
+	u64 ptr = boot_params->hdr.cmd_line_ptr |
+		  (u64)boot_params->ext_cmd_line_ptr << 32;
+
+	return ptr ? (const char *)ptr : "";
+}
+
+/* Refuse a buffer the kernel cannot run from, before writing to it. */
+static void check_output(const u8 *output)
+{
+	u64 out = (u64)output, size = boot_params->hdr.init_size;
+
+	if (out & (MIN_KERNEL_ALIGN - 1))
+		error("Destination physical address inappropriately aligned");
+	if (!relocatable && out != LOAD_PHYSICAL_ADDR)
+		error("Destination address does not match LOAD_PHYSICAL_ADDR");
+	if (out + size > KERNEL_IMAGE_SIZE)
+		error("Destination address too large");
+}
+
+#ifdef CONFIG_KERNEL_GZIP
+static size_t decompress(u8 *output, const u8 *in, size_t in_len)
+{
+	static struct inflate_state state;
+	size_t out_len, done;
+	int ret;
+
+	if (in_len < 18)
+		error("Decompression failed: %s",
+		      inflate_strerror(INFLATE_ERR_TRUNCATED));
+	out_len = get_le32(in + in_len - 4);	/* gzip ISIZE */
+	if (out_len > boot_params->hdr.init_size)
+		error("Decompression failed: kernel size %zu exceeds init_size",
+		      out_len);
+	ret = gunzip(&state, in, in_len, NULL, output, out_len, &done);
+	if (ret)
+		error("Decompression failed: %s", inflate_strerror(ret));
+	return done;
+}
+#else
+static size_t decompress(u8 *output, const u8 *in, size_t in_len)
+{
+	memmove(output, in, in_len);
+	return in_len;
+}
+#endif
+
+void *extract_kernel(struct boot_params *bp, u8 *output)
+{
+	size_t in_len = input_data_end - input_data, out_len;
+	u64 entry;
+
+	boot_params = bp;
+	console_init(kernel_cmdline());
+	if (debug) {
+		putstr("early console in extract_kernel\n");
+		printf("input_data: %p\ninput_len: %#zx\noutput: %p\n"
+		       "init_size: %#x\n", input_data, in_len, output,
+		       bp->hdr.init_size);
+	}
+	check_output(output);
+
+	putstr("\nDecompressing Kestrel... ");
+	out_len = decompress(output, input_data, in_len);
+	putstr("Parsing ELF... ");
+	entry = parse_elf(output, out_len);
+	if (relocatable)
+		handle_relocations(output, out_len,
+				   (u64)output - LOAD_PHYSICAL_ADDR);
+	putstr("done.\nBooting the kernel.\n");
+	return output + entry;
+}

@@ -1,0 +1,132 @@
+#!/bin/bash
+# Boot tests: the bzImage under QEMU (TCG only) through SeaBIOS's -kernel
+# loader, which enters the 16-bit setup like any real-mode boot loader.
+# Every guest ends the run itself through the isa-debug-exit device
+# (isa_debug_exit=0xf4 on its command line): a clean halt exits QEMU with
+# status 1, a halt on error with status 3. The timeout is only a safety net.
+#
+# Usage: tests/boot/run.sh [bzImage]   (run from the top of the tree)
+set -u
+
+IMG=${1:-bzImage}
+OUT=tests/boot/out
+mkdir -p "$OUT"
+pass=0
+fail=0
+
+# boot NAME MEM APPEND [QEMU ARGS...]: log in $OUT/NAME.log, status in $rc
+boot() {
+	local name=$1 mem=$2 append=$3 image=${IMAGE:-$IMG}
+	shift 3
+	timeout 120 qemu-system-x86_64 -accel tcg -m "$mem" -no-reboot \
+		-display none -nic none -serial "file:$OUT/$name.log" \
+		-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+		-kernel "$image" -append "$append isa_debug_exit=0xf4" "$@" \
+		</dev/null >"$OUT/$name.qemu" 2>&1
+	rc=$?
+}
+
+# in_order LOG PATTERN...: every fixed string appears, each after the last.
+in_order() {
+	local rest pat
+	rest=$(cat "$1")
+	shift
+	for pat in "$@"; do
+		case "$rest" in
+		*"$pat"*) rest=${rest#*"$pat"} ;;
+		*)
+			echo "    missing (in this order): $pat"
+			return 1
+			;;
+		esac
+	done
+}
+
+# result NAME DESCRIPTION STATUS
+result() {
+	local name=$1 desc=$2 ok=$3
+	if [ "$ok" = 0 ]; then
+		echo "ok - $name: $desc"
+		pass=$((pass + 1))
+	else
+		echo "not ok - $name: $desc (log: $OUT/$name.log)"
+		sed 's/^/    | /' "$OUT/$name.log" | tail -n 25
+		fail=$((fail + 1))
+	fi
+}
+
+expect_rc() {
+	if [ "$rc" != "$1" ]; then
+		echo "    QEMU exit status $rc, expected $1"
+		return 1
+	fi
+}
+
+# The highest usable e820 range must end within 1 MiB below MEM MiB
+# (the BIOS keeps a little at the top for itself).
+top_of_ram() {
+	local log=$1 mem_mb=$2 top want_lo want_hi
+	top=$(sed -n 's/.*BIOS-e820: \[mem 0x[0-9a-f]*-0x\([0-9a-f]*\)\] usable.*/\1/p' "$log" |
+		while read -r end; do echo $((16#$end + 1)); done | sort -n | tail -n 1)
+	want_hi=$((mem_mb << 20))
+	want_lo=$(((mem_mb - 1) << 20))
+	if [ -z "$top" ] || [ "$top" -gt "$want_hi" ] || [ "$top" -lt "$want_lo" ]; then
+		echo "    usable RAM ends at ${top:-nothing}, expected just below $want_hi"
+		return 1
+	fi
+}
+
+STAGES=("early console in setup code" "BIOS E820h:" "Entering protected mode"
+	"early console in extract_kernel" "Decompressing Kestrel..." "Parsing ELF..."
+	"done." "Booting the kernel." "Kestrel version" "Command line:"
+	"BIOS-provided physical RAM map:" "BIOS-e820: [mem 0x0000000000000000-"
+	"reboot: System halted")
+
+for mem in 64 2048; do
+	name=boot-${mem}M
+	append="earlyprintk=serial,ttyS0,115200 debug test=$name"
+	boot "$name" "$mem" "$append"
+	{
+		expect_rc 1 &&
+		in_order "$OUT/$name.log" "${STAGES[@]}" &&
+		in_order "$OUT/$name.log" "Command line: $append isa_debug_exit=0xf4" &&
+		top_of_ram "$OUT/$name.log" "$mem"
+	}
+	result "$name" "every stage in order, command line and e820 map intact" $?
+done
+
+# A CPU without long mode: the setup code must say which features are missing.
+name=no-long-mode
+boot "$name" 64 "earlyprintk=serial,ttyS0,115200" -cpu qemu32
+{
+	expect_rc 3 &&
+	in_order "$OUT/$name.log" \
+		"This kernel requires an x86-64 CPU, but only detected an i686 CPU." \
+		"This kernel requires the following features not present on the CPU:" \
+		"lm" "Unable to boot - please use a kernel appropriate for your CPU." \
+		"System halted" &&
+	! grep -q "Decompressing" "$OUT/$name.log"
+}
+result "$name" "-cpu qemu32 gives the CPU message and halts" $?
+
+# A corrupted payload byte: the decompressor must name the failure and halt.
+name=corrupt-payload
+bad=$OUT/bzImage.corrupt
+cp "$IMG" "$bad"
+off=$(tools/bzinfo --field payload_file_offset "$IMG")
+len=$(tools/bzinfo --field payload_length "$IMG")
+pos=$((off + len / 2))
+byte=$(od -An -tu1 -j "$pos" -N1 "$bad" | tr -d ' ')
+printf "\\$(printf '%03o' $((byte ^ 0xff)))" |
+	dd of="$bad" bs=1 seek="$pos" conv=notrunc status=none
+IMAGE=$bad boot "$name" 64 "earlyprintk=serial,ttyS0,115200"
+{
+	expect_rc 3 &&
+	in_order "$OUT/$name.log" "Decompressing Kestrel..." "Decompression failed: " \
+		"System halted" &&
+	! grep -q "Booting the kernel" "$OUT/$name.log"
+}
+result "$name" "flipped byte at $pos is reported and the boot stops" $?
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]

@@ -1,0 +1,376 @@
+/*
+ * Host test for the Huffman decode tables of lib/inflate.c: checks that the
+ * INFLATE_*_ENOUGH table sizes are really enough, and that build_table()
+ * decodes every code of many random codes and classifies bad code length
+ * sets as zlib does. lib/inflate.c is included so that its static
+ * functions can be called directly.
+ *
+ * Table size model: a code longer than the primary table's root bits lives
+ * in the sub-table of its first root bits, and that sub-table has 2^(m -
+ * root) entries, m being the longest code sharing the prefix. Canonical
+ * codes (RFC 1951 3.2.2) are packed in order of length, so over the lengths
+ * L > root the prefixes fill left to right and the prefix ending inside
+ * the length-L codes gets a sub-table of 2^(L - root) entries. A dynamic
+ * programme over (length, units covered, symbols used) then finds the
+ * largest total of any complete code. It must reproduce zlib's published
+ * bounds (852 for 286 symbols, root 9; 592 for 30 symbols, root 6) before
+ * we trust it for ours; and for random codes the model must match what
+ * build_table() actually uses.
+ */
+#include "../../lib/inflate.c"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static unsigned long passed, failed;
+static unsigned long group_passed, group_failed;
+
+static void group_start(void)
+{
+	group_passed = 0;
+	group_failed = 0;
+}
+
+static void group_end(const char *name)
+{
+	printf("%-30s %lu passed, %lu failed\n", name, group_passed,
+	       group_failed);
+	passed += group_passed;
+	failed += group_failed;
+}
+
+static bool check(bool ok, const char *what, long a, long b)
+{
+	if (ok) {
+		group_passed++;
+		return true;
+	}
+	if (group_failed++ < 20)
+		printf("  FAIL: %s (%ld vs %ld)\n", what, a, b);
+	return false;
+}
+
+static u64 rng_state = 0x243f6a8885a308d3ull;
+
+static unsigned int rnd_below(unsigned int n)
+{
+	rng_state ^= rng_state >> 12;
+	rng_state ^= rng_state << 25;
+	rng_state ^= rng_state >> 27;
+	return (rng_state * 0x2545f4914f6cdd1dull >> 32) % n;
+}
+
+/*
+ * Largest table (primary plus sub-tables) any complete code with at most
+ * nsyms symbols and codes of at most maxlen bits can need with a primary
+ * table of root bits. State after the lengths root+1..L: t = units of
+ * 2^-L covered by those longer codes, n = symbols they use; best[t][n] is
+ * the largest sub-table total so far (-1: unreachable). Adding one more
+ * code of length L moves t to t + 1; when that completes a prefix (t is a
+ * multiple of 2^(L - root)), its sub-table has 2^(L - root) entries.
+ */
+static long enough(unsigned int nsyms, unsigned int root, unsigned int maxlen)
+{
+	size_t w = nsyms + 1, t, prev_tmax = 0, tmax, u;
+	int *prev = malloc(sizeof(int) * ((1u << maxlen) + 1) * w);
+	int *cur = malloc(sizeof(int) * ((1u << maxlen) + 1) * w);
+	unsigned int len, n, left, upper;
+	long res = 0;
+	int b, *tmp;
+
+	if (!prev || !cur)
+		exit(2);
+	for (n = 0; n < w; n++)
+		prev[n] = -1;
+	prev[0] = 0;
+	for (len = root + 1; len <= maxlen; len++) {
+		u = (size_t)1 << (len - root);
+		tmax = (size_t)1 << len;
+		for (t = 0; t <= tmax; t++) {
+			for (n = 0; n <= nsyms; n++) {
+				b = -1;
+				if (!(t & 1) && t / 2 <= prev_tmax)
+					b = prev[t / 2 * w + n];
+				if (t && n && cur[(t - 1) * w + n - 1] >= 0) {
+					int v = cur[(t - 1) * w + n - 1];
+
+					if (t % u == 0)
+						v += u;
+					if (v > b)
+						b = v;
+				}
+				cur[t * w + n] = b;
+			}
+		}
+		tmp = prev;
+		prev = cur;
+		cur = tmp;
+		prev_tmax = tmax;
+	}
+	/*
+	 * The codes of at most root bits must cover what the longer codes
+	 * leave; that takes at least popcount(2^root - left) of them.
+	 */
+	for (left = 1; left <= 1u << root; left++) {
+		t = (size_t)left << (maxlen - root);
+		upper = __builtin_popcount((1u << root) - left);
+		for (n = 0; n + upper <= nsyms; n++)
+			if (prev[t * w + n] > res)
+				res = prev[t * w + n];
+	}
+	free(prev);
+	free(cur);
+	return (1l << root) + res;
+}
+
+static void test_enough(void)
+{
+	group_start();
+	check(enough(286, 9, 15) == 852, "model vs zlib ENOUGH_LENS",
+	      enough(286, 9, 15), 852);
+	check(enough(30, 6, 15) == 592, "model vs zlib ENOUGH_DISTS",
+	      enough(30, 6, 15), 592);
+	check(enough(MAX_LITLEN_SYMS, INFLATE_LITLEN_BITS, 15) ==
+	      INFLATE_LITLEN_ENOUGH, "INFLATE_LITLEN_ENOUGH",
+	      enough(MAX_LITLEN_SYMS, INFLATE_LITLEN_BITS, 15),
+	      INFLATE_LITLEN_ENOUGH);
+	check(enough(MAX_DIST_SYMS, INFLATE_DIST_BITS, 15) ==
+	      INFLATE_DIST_ENOUGH, "INFLATE_DIST_ENOUGH",
+	      enough(MAX_DIST_SYMS, INFLATE_DIST_BITS, 15),
+	      INFLATE_DIST_ENOUGH);
+	/* Fixed codes (9 and 5 bits) and code length codes need no more. */
+	check(INFLATE_LITLEN_BITS >= 9 && INFLATE_DIST_BITS >= 5 &&
+	      INFLATE_CODELEN_BITS >= 7, "fixed codes fit the root", 0, 0);
+	group_end("table size bounds");
+}
+
+/* RFC 1951 3.2.2, step by step. */
+static void canonical_codes(const u8 *len, unsigned int n, u16 *code)
+{
+	unsigned int bl_count[16] = { 0 }, next_code[16], bits, i, c = 0;
+
+	for (i = 0; i < n; i++)
+		bl_count[len[i]]++;
+	bl_count[0] = 0;
+	for (bits = 1; bits <= 15; bits++) {
+		c = (c + bl_count[bits - 1]) << 1;
+		next_code[bits] = c;
+	}
+	for (i = 0; i < n; i++)
+		if (len[i])
+			code[i] = next_code[len[i]]++;
+}
+
+/* A random complete code: split random leaves of a binary tree. */
+static void random_code(u8 *lens, unsigned int nsyms, unsigned int maxlen)
+{
+	unsigned int depth[INFLATE_MAX_LITLEN], perm[INFLATE_MAX_LITLEN];
+	unsigned int nleaves = 1, target, i, j, t, tries;
+
+	depth[0] = 0;
+	target = 2 + rnd_below(nsyms - 1);
+	while (nleaves < target) {
+		/* Often extend the newest leaf, to grow long chains. */
+		i = rnd_below(2) ? nleaves - 1 : rnd_below(nleaves);
+		for (tries = 0; depth[i] >= maxlen && tries < nleaves; tries++)
+			i = (i + 1) % nleaves;
+		if (depth[i] >= maxlen)
+			break;
+		depth[i]++;
+		depth[nleaves++] = depth[i];
+	}
+	for (i = 0; i < nsyms; i++)
+		perm[i] = i;
+	for (i = nsyms - 1; i > 0; i--) {
+		j = rnd_below(i + 1);
+		t = perm[i];
+		perm[i] = perm[j];
+		perm[j] = t;
+	}
+	memset(lens, 0, nsyms);
+	for (i = 0; i < nleaves; i++)
+		lens[perm[i]] = depth[i];
+}
+
+/* The model: 2^root plus 2^(longest - root) per prefix with long codes. */
+static long model_size(const u8 *lens, const u16 *codes, unsigned int nsyms,
+		       unsigned int root)
+{
+	static u8 longest[1 << 15];
+	unsigned int i, prefix;
+	long size = 1l << root;
+
+	memset(longest, 0, sizeof(longest));
+	for (i = 0; i < nsyms; i++) {
+		if (lens[i] <= root)
+			continue;
+		prefix = codes[i] >> (lens[i] - root);
+		if (lens[i] > longest[prefix])
+			longest[prefix] = lens[i];
+	}
+	for (i = 0; i < 1u << root; i++)
+		if (longest[i])
+			size += 1l << (longest[i] - root);
+	return size;
+}
+
+static u32 table[INFLATE_LITLEN_ENOUGH + 64];
+
+/* Build, then decode every code; returns the table entries used. */
+static long build_and_decode(struct inflate_state *s, const u8 *lens,
+			     unsigned int nsyms, unsigned int root,
+			     enum code_kind kind)
+{
+	u16 codes[INFLATE_MAX_LITLEN];
+	unsigned int i, k, n, used;
+	u64 bitbuf;
+	u32 e;
+	bool ok = true;
+
+	memset(table, 0xff, sizeof(table));
+	if (!check(build_table(s, table, root, lens, nsyms, kind) ==
+		   INFLATE_OK, "build_table of a valid code", 0, 0))
+		return 0;
+	canonical_codes(lens, nsyms, codes);
+	for (i = 0; i < nsyms && ok; i++) {
+		if (!lens[i])
+			continue;
+		/* The code's bits in stream order, then random bits. */
+		bitbuf = (u64)rnd_below(1u << 30) << lens[i];
+		for (k = 0; k < lens[i]; k++)
+			bitbuf |= (u64)((codes[i] >> (lens[i] - 1 - k)) & 1)
+				  << k;
+		e = lookup(table, root, bitbuf, &n);
+		ok = check(n == lens[i] &&
+			   (e & ~0xfu) == symbol_entry(kind, i),
+			   "decoded symbol and length", n, lens[i]);
+	}
+	for (used = sizeof(table) / sizeof(table[0]); used; used--)
+		if (table[used - 1] != 0xffffffff)
+			break;
+	check(model_size(lens, codes, nsyms, root) == used,
+	      "table entries used vs model", used,
+	      model_size(lens, codes, nsyms, root));
+	return used;
+}
+
+static void test_random_codes(void)
+{
+	static const struct {
+		enum code_kind kind;
+		unsigned int nsyms, root, maxlen, enough;
+	} kinds[] = {
+		{ CODE_LITLEN, MAX_LITLEN_SYMS, INFLATE_LITLEN_BITS, 15,
+		  INFLATE_LITLEN_ENOUGH },
+		{ CODE_DIST, MAX_DIST_SYMS, INFLATE_DIST_BITS, 15,
+		  INFLATE_DIST_ENOUGH },
+		{ CODE_CODELEN, NUM_CODELEN_SYMS, INFLATE_CODELEN_BITS, 7,
+		  1 << INFLATE_CODELEN_BITS },
+	};
+	static struct inflate_state s;
+	u8 lens[INFLATE_MAX_LITLEN];
+	unsigned int k, i;
+	long used, most;
+
+	group_start();
+	for (k = 0; k < 3; k++) {
+		most = 0;
+		for (i = 0; i < 3000; i++) {
+			random_code(lens, kinds[k].nsyms, kinds[k].maxlen);
+			used = build_and_decode(&s, lens, kinds[k].nsyms,
+						kinds[k].root, kinds[k].kind);
+			if (used > most)
+				most = used;
+		}
+		check(most <= kinds[k].enough, "largest table seen <= ENOUGH",
+		      most, kinds[k].enough);
+		printf("  kind %u: largest table %ld of %u\n", k, most,
+		       kinds[k].enough);
+	}
+	group_end("random complete codes");
+}
+
+/* zlib's rules: over-subscribed never; incomplete only as noted. */
+static int expected_verdict(const u8 *lens, unsigned int nsyms,
+			    enum code_kind kind)
+{
+	long kraft = 0;
+	unsigned int i, max = 0;
+
+	for (i = 0; i < nsyms; i++) {
+		if (lens[i])
+			kraft += 1l << (15 - lens[i]);
+		if (lens[i] > max)
+			max = lens[i];
+	}
+	if (kraft > 1l << 15)
+		return INFLATE_ERR_OVERSUBSCRIBED;
+	if (kraft < 1l << 15 && (kind == CODE_CODELEN || max > 1))
+		return INFLATE_ERR_INCOMPLETE;
+	return INFLATE_OK;
+}
+
+static void test_bad_sets(void)
+{
+	static struct inflate_state s;
+	u8 lens[INFLATE_MAX_LITLEN];
+	unsigned int i, j, nsyms, maxlen, used;
+	enum code_kind kind;
+	int want, got;
+	u32 e;
+
+	group_start();
+	for (i = 0; i < 20000; i++) {
+		kind = rnd_below(3);
+		nsyms = kind == CODE_LITLEN ? MAX_LITLEN_SYMS :
+			kind == CODE_DIST ? MAX_DIST_SYMS : NUM_CODELEN_SYMS;
+		maxlen = kind == CODE_CODELEN ? 7 : 15;
+		if (rnd_below(2)) {
+			random_code(lens, nsyms, maxlen);
+			/* Nudge one length to make it over or under full. */
+			j = rnd_below(nsyms);
+			lens[j] = rnd_below(maxlen + 1);
+		} else {
+			memset(lens, 0, nsyms);
+			used = rnd_below(4);
+			for (j = 0; j < used; j++)
+				lens[rnd_below(nsyms)] = 1 + rnd_below(maxlen);
+		}
+		want = expected_verdict(lens, nsyms, kind);
+		got = build_table(&s, table, kind == CODE_LITLEN ?
+				  INFLATE_LITLEN_BITS : kind == CODE_DIST ?
+				  INFLATE_DIST_BITS : INFLATE_CODELEN_BITS,
+				  lens, nsyms, kind);
+		check(got == want, "build_table verdict", got, want);
+	}
+
+	/* A single one-bit code: its other half decodes as invalid. */
+	memset(lens, 0, sizeof(lens));
+	lens[5] = 1;
+	check(build_table(&s, table, INFLATE_DIST_BITS, lens, MAX_DIST_SYMS,
+			  CODE_DIST) == INFLATE_OK, "one 1-bit code", 0, 0);
+	e = lookup(table, INFLATE_DIST_BITS, 0, &used);
+	check(used == 1 && (e & ~0xfu) == symbol_entry(CODE_DIST, 5),
+	      "one 1-bit code decodes", used, 1);
+	e = lookup(table, INFLATE_DIST_BITS, 1, &used);
+	check((e & ENTRY_INVALID) != 0, "other half invalid", e, 0);
+
+	/* No code at all: everything is invalid. */
+	memset(lens, 0, sizeof(lens));
+	check(build_table(&s, table, INFLATE_DIST_BITS, lens, MAX_DIST_SYMS,
+			  CODE_DIST) == INFLATE_OK, "empty code", 0, 0);
+	for (i = 0; i < 1u << INFLATE_DIST_BITS; i++)
+		check((table[i] & ENTRY_INVALID) != 0, "empty code invalid",
+		      i, 0);
+	group_end("code length set verdicts");
+}
+
+int main(void)
+{
+	test_enough();
+	test_random_codes();
+	test_bad_sets();
+	printf("%lu passed, %lu failed\n", passed, failed);
+	return failed ? 1 : 0;
+}

@@ -1,0 +1,40 @@
+#!/bin/bash
+# Runs every test suite, shows its output, and ends with the sum of their
+# "N passed, N failed" lines. A suite that dies without its summary line
+# counts as one failure.
+# Usage: tests/run-all.sh   (from the top of the tree, after make)
+set -u
+
+total_pass=0
+total_fail=0
+
+run_suite() {
+	local name=$1 log summary p f
+	shift
+	log=$(mktemp)
+	echo "=== $name"
+	"$@" 2>&1 | tee "$log"
+	summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+	rm -f "$log"
+	if [ -z "$summary" ]; then
+		echo "!!! $name ended without a summary line"
+		total_fail=$((total_fail + 1))
+		return
+	fi
+	p=${summary%% passed*}
+	f=${summary#*passed, }
+	f=${f%% failed*}
+	total_pass=$((total_pass + p))
+	total_fail=$((total_fail + f))
+}
+
+for t in tests/host/bin/test_*; do
+	run_suite "host: $(basename "$t")" "$t"
+done
+for t in tests/host/test_*.sh; do
+	run_suite "host: $(basename "$t")" bash "$t"
+done
+run_suite "boot: QEMU + SeaBIOS" tests/boot/run.sh bzImage
+
+echo "$total_pass passed, $total_fail failed"
+[ "$total_fail" = 0 ]
