@@ -34,7 +34,8 @@ SVGA_MODE	= 0xffff	/* vid_mode: "normal" (no mode change) */
 
 /*
  * A BIOS that boots this file from a disk lands here at 0x7c00. We are no
- * boot loader: say so, wait for a key, and let the BIOS try the next disk.
+ * boot loader: say so (on the screen and on COM1), wait for a key, and let
+ * the BIOS try the next disk.
  */
 	.section ".bstext", "ax"
 	.globl	bootsect_start
@@ -51,6 +52,8 @@ bootsect_start:
 2:	lodsb
 	testb	%al, %al
 	jz	3f
+	movw	$0x3f8, %dx
+	outb	%al, %dx
 	movb	$0x0e, %ah		/* int 10h: teletype output */
 	movw	$0x0007, %bx
 	int	$0x10

@@ -40,7 +40,8 @@
 
 /*
  * Table entries are u32:
- *   bits 0-3   code bits to drop at this table level
+ *   bits 0-3   code bits to drop at this table level (0 in a sub-table
+ *              pointer: the decoder drops the root bits itself)
  *   bits 4-7   extra bits (length/distance), or log2 of the sub-table size
  *   bits 8-11  flags
  *   bits 16-31 literal byte, length or distance base, or sub-table offset

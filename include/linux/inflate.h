@@ -36,7 +36,7 @@ enum inflate_status {
 	INFLATE_ERR_OUTPUT_FULL,	/* "output buffer too small" */
 	INFLATE_ERR_TRUNCATED,		/* "truncated input" */
 	INFLATE_ERR_HEADER,		/* "bad header" */
-	INFLATE_ERR_CRC,		/* "CRC mismatch" (CRC-32 or Adler-32) */
+	INFLATE_ERR_CRC,		/* "CRC mismatch" (CRC-32, Adler-32) */
 	INFLATE_ERR_LENGTH,		/* "length mismatch" (gzip ISIZE) */
 };
 
@@ -51,15 +51,15 @@ enum inflate_status {
 #define INFLATE_LITLEN_ENOUGH	1332
 #define INFLATE_DIST_BITS	8
 #define INFLATE_DIST_ENOUGH	400
-#define INFLATE_CODELEN_BITS	7	/* code length codes are at most 7 bits */
+#define INFLATE_CODELEN_BITS	7	/* code length codes: at most 7 bits */
 
 #define INFLATE_MAX_LITLEN	288	/* symbols in the fixed lit/len code */
 #define INFLATE_MAX_DIST	32	/* symbols in the fixed distance code */
 
 /*
  * Private to lib/inflate.c; defined here only so that callers can allocate
- * it. About 8.6 KiB on x86-64 (the tables are 4-byte entries). The
- * functions themselves use well under 256 bytes of stack.
+ * it. 8400 bytes on x86-64, mostly the decode tables (4-byte entries). The
+ * functions themselves need less than 512 bytes of stack.
  */
 struct inflate_state {
 	const u8 *in;			/* start of the input */

@@ -128,5 +128,28 @@ IMAGE=$bad boot "$name" 64 "earlyprintk=serial,ttyS0,115200"
 }
 result "$name" "flipped byte at $pos is reported and the boot stops" $?
 
+# The BIOS boots the image as if it were a disk: the boot sector must say
+# to use a boot loader and wait for a key. It waits by design, so once the
+# message is on the serial line we end QEMU through its monitor.
+name=boot-sector
+rm -f "$OUT/$name.mon.in" "$OUT/$name.mon.out" "$OUT/$name.log"
+mkfifo "$OUT/$name.mon.in" "$OUT/$name.mon.out"
+timeout 60 qemu-system-x86_64 -accel tcg -m 64 -display none -nic none \
+	-serial "file:$OUT/$name.log" -monitor "pipe:$OUT/$name.mon" \
+	-drive "file=$IMG,format=raw,if=ide,snapshot=on" >"$OUT/$name.qemu" 2>&1 &
+qemu_pid=$!
+exec 3>"$OUT/$name.mon.in" 4<"$OUT/$name.mon.out"
+for _ in $(seq 200); do
+	grep -q "press any key to reboot" "$OUT/$name.log" 2>/dev/null && break
+	sleep 0.1
+done
+echo quit >&3
+wait "$qemu_pid"
+exec 3>&- 4<&-
+rm -f "$OUT/$name.mon.in" "$OUT/$name.mon.out"
+in_order "$OUT/$name.log" "This is a kernel image, not a bootable disk." \
+	"Use a boot loader" "press any key to reboot"
+result "$name" "booted as a disk, the image says to use a boot loader" $?
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

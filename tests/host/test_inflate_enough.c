@@ -285,8 +285,6 @@ static void test_random_codes(void)
 		}
 		check(most <= kinds[k].enough, "largest table seen <= ENOUGH",
 		      most, kinds[k].enough);
-		printf("  kind %u: largest table %ld of %u\n", k, most,
-		       kinds[k].enough);
 	}
 	group_end("random complete codes");
 }

@@ -4,7 +4,7 @@
 #
 # Every expectation comes from somewhere other than the tool under test:
 # the boot protocol's documented offsets, gzip (its own CRC-32 and sizes),
-# zlib (in-place inflate, test_tools_inplace.c), GNU as/nm/readelf/objcopy.
+# zlib (in-place inflate, inplace_check.c), GNU as/nm/readelf/objcopy.
 # Inputs are made here, in a temporary directory: a synthetic setup.bin
 # and decompressor around a real gzip member, and small ELF files with
 # known kinds of references. The tools are built with ASan/UBSan, and once
@@ -153,7 +153,7 @@ for t in mkpiggy build bzinfo relocs; do
 		-o "$T/$t" "tools/$t.c"
 done
 expect_ok "cc test_tools_inplace" cc "${SAN[@]}" -o "$T/inplace" \
-	tests/host/test_tools_inplace.c -lz
+	tests/host/inplace_check.c -lz
 expect_ok "relocs.h is freestanding" cc -std=gnu11 -ffreestanding \
 	-nostdinc -Wall -Wextra -Werror "${INC[@]}" -fsyntax-only -x c \
 	arch/x86/include/asm/relocs.h

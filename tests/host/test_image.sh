@@ -1,0 +1,83 @@
+#!/bin/bash
+# The built bzImage's setup header, checked against independent sources:
+# the symbols of the two ELF files (nm), the configuration (.config) and
+# the payload file itself (cmp, gzip). This is the header layout as a
+# loader sees it, not as our own tools compute it.
+# Usage: tests/host/test_image.sh   (from the top of the tree, after make)
+set -u
+
+IMG=bzImage
+pass=0
+fail=0
+
+check() {
+	local desc=$1
+	shift
+	if "$@"; then
+		echo "ok - $desc"
+		pass=$((pass + 1))
+	else
+		echo "not ok - $desc"
+		fail=$((fail + 1))
+	fi
+}
+
+field() { tools/bzinfo --field "$1" "$IMG"; }
+sym() {
+	local hex
+	hex=$($NM "$1" | awk -v s="$2" '$3 == s { print $1 }')
+	[ -n "$hex" ] && echo $((16#$hex))
+}
+config() { sed -n "s/^$1=//p" .config; }
+eq() {
+	[ "$1" = "$2" ] && return 0
+	echo "    got '$1', expected '$2'"
+	return 1
+}
+
+NM=${NM:-nm}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+check "bzinfo --check finds no problem" tools/bzinfo --check "$IMG"
+check "boot_flag is 0xAA55" eq "$(field boot_flag)" $((0xaa55))
+check "header is HdrS" eq "$(dd if="$IMG" bs=1 skip=$((0x202)) count=4 status=none)" "HdrS"
+check "version is 2.15" eq "$(field version)" $((0x020f))
+check "jump at 0x200 is a short jmp" eq "$(od -An -tx1 -j $((0x200)) -N1 "$IMG" | tr -d ' ')" eb
+check "code32_start is 1 MiB" eq "$(field code32_start)" $((0x100000))
+check "kernel_alignment is CONFIG_PHYSICAL_ALIGN" \
+	eq "$(field kernel_alignment)" "$(($(config CONFIG_PHYSICAL_ALIGN)))"
+check "relocatable_kernel follows CONFIG_RELOCATABLE" \
+	eq "$(field relocatable_kernel)" "$([ "$(config CONFIG_RELOCATABLE)" = y ] && echo 1 || echo 0)"
+check "pref_address is CONFIG_PHYSICAL_START" \
+	eq "$(field pref_address)" "$(($(config CONFIG_PHYSICAL_START)))"
+check "xloadflags has XLF_KERNEL_64" eq "$(($(field xloadflags) & 1))" 1
+check "startup_64 is at 0x200 of the protected-mode part" \
+	eq "$(sym compressed/vmlinux startup_64)" $((0x200))
+check "payload_offset is the decompressor's input_data" \
+	eq "$(field payload_offset)" "$(sym compressed/vmlinux input_data)"
+check "payload_length is the payload file's size" \
+	eq "$(field payload_length)" "$(stat -c %s compressed/vmlinux.bin.gz)"
+check "kernel_info_offset points at the LToP kernel_info" \
+	eq "$(dd if="$IMG" bs=1 skip=$(($(field setup_size) + $(field kernel_info_offset))) count=4 status=none)" LToP
+
+# init_size: the larger of what the decompressor needs (itself moved up by
+# z_extract_offset) and what the kernel needs (_text to _end).
+zo=$(($(sym compressed/vmlinux _end) + $(sym compressed/vmlinux z_extract_offset)))
+vo=$(($(sym vmlinux _end) - $(sym vmlinux _text)))
+check "init_size is max(ZO _end + z_extract_offset, VO _end - _text)" \
+	eq "$(field init_size)" "$((zo > vo ? zo : vo))"
+
+dd if="$IMG" of="$tmp/payload" bs=1 skip="$(field payload_file_offset)" \
+	count="$(field payload_length)" status=none
+check "the payload in the image is the gzip file, byte for byte" \
+	cmp -s "$tmp/payload" compressed/vmlinux.bin.gz
+check "the payload inflates (host gzip) to the stripped kernel + relocations" \
+	sh -c "gzip -dc < '$tmp/payload' | cmp -s - compressed/vmlinux.bin.all"
+check "file size is (setup_sects + 1) * 512 + syssize * 16" \
+	eq "$(stat -c %s "$IMG")" "$(($(field setup_size) + $(field syssize) * 16))"
+check "the setup ends with the signature 0x5a5aaa55" \
+	sh -c "od -An -tx1 -N $(field setup_size) '$IMG' | tr -d ' \n' | grep -q 55aa5a5a"
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
