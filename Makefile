@@ -159,7 +159,12 @@ compressed/lib/%.o: lib/%.c
 	$(call cmd,AS,$@,$(CC) $(KBUILD_CPPFLAGS) -D__ASSEMBLY__ -m64 -MMD -MP -c -o $@ $<)
 
 tools/%: tools/%.c
-	$(call cmd,HOSTCC,$@,$(HOSTCC) $(HOSTCFLAGS) -o $@ $<)
+	$(call cmd,HOSTCC,$@,$(HOSTCC) $(HOSTCFLAGS) -o $@ $< $(TOOL_LIBS_$*))
+
+# The image tools check the bzImage's CRC-32 with the kernel's own code.
+TOOL_LIBS_build := lib/crc32.c
+TOOL_LIBS_bzinfo := lib/crc32.c
+tools/build tools/bzinfo: lib/crc32.c
 
 # ---------------------------------------------------------------------------
 # The kernel: vmlinux and System.map
@@ -270,7 +275,7 @@ tests/host/bin/%: tests/host/%.c | deps-check
 .DEFAULT_GOAL := all
 .PHONY: all run check deps-build deps-check clean distclean help
 
-all: deps-build bzImage vmlinux System.map
+all: deps-build bzImage vmlinux System.map tools/bzinfo
 	@echo "Kernel: bzImage is ready"
 
 deps-build:
@@ -286,7 +291,7 @@ run: all
 	@echo "Booting bzImage in QEMU (quit: Ctrl-A X)"
 	$(QEMU) -kernel bzImage -append "$(RUN_CMDLINE)" -nographic
 
-check: all $(HOST_TESTS) tools/bzinfo | deps-check
+check: all $(HOST_TESTS) | deps-check
 	@tests/run-all.sh
 
 clean:
@@ -296,7 +301,7 @@ clean:
 		compressed/vmlinux.bin.all compressed/vmlinux.bin.gz compressed/piggy.S \
 		boot/vmlinux.bin boot/setup.elf boot/setup.bin boot/zoffset.h boot/voffset.h \
 		include/generated/compile.h include/generated/utsrelease.h
-	rm -rf tests/host/bin tests/boot/out
+	rm -rf tests/host/bin tests/boot/out tests/build/out
 
 distclean: clean
 	rm -rf .config .config.old .version include/config include/generated defconfig

@@ -20,11 +20,6 @@ static const bool relocatable = false;
 /* The payload, from piggy.S (tools/mkpiggy). */
 extern u8 input_data[], input_data_end[];
 
-static u32 get_le32(const u8 *p)
-{
-	return p[0] | p[1] << 8 | p[2] << 16 | (u32)p[3] << 24;
-}
-
 static const char *kernel_cmdline(void)
 {
 	u64 ptr = boot_params->hdr.cmd_line_ptr |
@@ -47,6 +42,11 @@ static void check_output(const u8 *output)
 }
 
 #ifdef CONFIG_KERNEL_GZIP
+static u32 get_le32(const u8 *p)
+{
+	return p[0] | p[1] << 8 | p[2] << 16 | (u32)p[3] << 24;
+}
+
 static size_t decompress(u8 *output, const u8 *in, size_t in_len)
 {
 	static struct inflate_state state;

@@ -34,6 +34,7 @@ done
 for t in tests/host/test_*.sh; do
 	run_suite "host: $(basename "$t")" bash "$t"
 done
+run_suite "build: configuration and rebuilds" tests/build/run.sh
 run_suite "boot: QEMU + SeaBIOS" tests/boot/run.sh bzImage
 
 echo "$total_pass passed, $total_fail failed"

@@ -32,6 +32,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <linux/crc32.h>
 #include <asm/bootparam.h>
 
 #define SECTOR_SIZE		512
@@ -75,31 +76,6 @@ static void put_le32(u8 *p, u32 v)
 	p[1] = v >> 8;
 	p[2] = v >> 16;
 	p[3] = v >> 24;
-}
-
-static u32 crc_table[256];
-
-/* Reflected CRC-32, polynomial 0xEDB88320 (ISO 3309, RFC 1952 section 8). */
-static void crc32_init(void)
-{
-	u32 c, n;
-	int k;
-
-	for (n = 0; n < 256; n++) {
-		c = n;
-		for (k = 0; k < 8; k++)
-			c = c & 1 ? 0xEDB88320 ^ (c >> 1) : c >> 1;
-		crc_table[n] = c;
-	}
-}
-
-static u32 crc32(const u8 *p, size_t len)
-{
-	u32 c = 0xffffffff;
-
-	while (len--)
-		c = crc_table[(c ^ *p++) & 0xff] ^ (c >> 8);
-	return ~c;
 }
 
 static u8 *read_file(const char *name, size_t *len)
@@ -226,8 +202,7 @@ int main(int argc, char **argv)
 	image[HDR_OFF(setup_sects)] = sectors - 1;
 	put_le32(image + HDR_OFF(syssize), sys_size);
 
-	crc32_init();
-	crc = crc32(image, total - CRC_LEN);
+	crc = crc32(0, image, total - CRC_LEN);
 	put_le32(image + total - CRC_LEN, crc);
 	write_file(argv[3], image, total);
 

@@ -22,6 +22,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <linux/crc32.h>
 #include <asm/bootparam.h>
 
 #define SECTOR_SIZE		512
@@ -67,31 +68,6 @@ static u64 get_le(const u8 *p, size_t size)
 	while (size--)
 		v = v << 8 | p[size];
 	return v;
-}
-
-static u32 crc_table[256];
-
-/* Reflected CRC-32, polynomial 0xEDB88320 (ISO 3309, RFC 1952 section 8). */
-static void crc32_init(void)
-{
-	u32 c, n;
-	int k;
-
-	for (n = 0; n < 256; n++) {
-		c = n;
-		for (k = 0; k < 8; k++)
-			c = c & 1 ? 0xEDB88320 ^ (c >> 1) : c >> 1;
-		crc_table[n] = c;
-	}
-}
-
-static u32 crc32(const u8 *p, size_t len)
-{
-	u32 c = 0xffffffff;
-
-	while (len--)
-		c = crc_table[(c ^ *p++) & 0xff] ^ (c >> 8);
-	return ~c;
 }
 
 #define HDR(img, field)						\
@@ -531,7 +507,7 @@ static u64 field_value(const struct image *img, const struct field *f)
 
 static bool crc_ok(const struct image *img, u32 *stored, u32 *computed)
 {
-	*computed = crc32(img->buf, img->size - CRC_LEN);
+	*computed = crc32(0, img->buf, img->size - CRC_LEN);
 	*stored = get_le(img->buf + img->size - CRC_LEN, CRC_LEN);
 	return *stored == *computed;
 }
@@ -823,7 +799,6 @@ int main(int argc, char **argv)
 	struct image img;
 	int ret = 0;
 
-	crc32_init();
 	if (argc == 2 && argv[1][0] != '-') {
 		load(&img, argv[1]);
 		printf("%s: %zu bytes\n\n", img.name, img.size);
