@@ -109,6 +109,7 @@ int validate_cpu(void);
 
 /* memory.c */
 void detect_memory(void);
+void check_kernel_memory(void);
 
 /* video.c */
 void query_video(void);

@@ -81,6 +81,7 @@ void main(void)
 	}
 	set_bios_mode();
 	detect_memory();
+	check_kernel_memory();
 	query_video();
 	go_to_protected_mode();
 }

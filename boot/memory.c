@@ -4,6 +4,7 @@
  * the real answer; E801h and 88h give only sizes and are kept so the
  * kernel can fall back on them when a BIOS has no E820h.
  */
+#include <asm/boot.h>
 #include "boot.h"
 
 #define SMAP	0x534d4150	/* "SMAP" */
@@ -88,4 +89,55 @@ void detect_memory(void)
 	detect_memory_e820();
 	detect_memory_e801();
 	detect_memory_88();
+}
+
+/*
+ * Is [start, end) usable RAM in the map? Adjacent ranges count as one: the
+ * BIOS's map is neither sorted nor merged.
+ */
+static bool is_usable_ram(u64 start, u64 end)
+{
+	int n = boot_params.e820_entries, i, pass;
+
+	for (pass = 0; pass < n && start < end; pass++) {
+		for (i = 0; i < n; i++) {
+			const struct boot_e820_entry *e = &boot_params.e820_table[i];
+
+			if (e->type == E820_TYPE_RAM && e->addr <= start &&
+			    start < e->addr + e->size) {
+				start = e->addr + e->size;
+				break;
+			}
+		}
+		if (i == n)
+			return false;
+	}
+	return start >= end;
+}
+
+/*
+ * startup_32 will decompress at the load address (1 MiB) rounded up to
+ * kernel_alignment, but not below LOAD_PHYSICAL_ADDR, and use init_size
+ * bytes from there. It writes there before anything can check: check now,
+ * while we can still say so.
+ */
+void check_kernel_memory(void)
+{
+	u32 align = boot_params.hdr.kernel_alignment;
+	u64 out = LOAD_PHYSICAL_ADDR, end;
+
+#ifdef CONFIG_RELOCATABLE
+	u64 load = 0x100000;
+
+	if (align)
+		load = (load + align - 1) & ~(u64)(align - 1);
+	if (load > out)
+		out = load;
+#endif
+	end = out + boot_params.hdr.init_size;
+	if (boot_params.e820_entries && !is_usable_ram(out, end)) {
+		printf("Not enough memory: the kernel needs usable RAM at %#llx-%#llx\n",
+		       (unsigned long long)out, (unsigned long long)end - 1);
+		die();
+	}
 }

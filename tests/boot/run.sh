@@ -59,6 +59,17 @@ boot "$name" 64 "earlyprintk=serial,ttyS0,115200" -cpu qemu32
 }
 result "$name" "-cpu qemu32 gives the CPU message and halts" $?
 
+# Too little memory: 16 MiB has no room for the kernel at LOAD_PHYSICAL_ADDR.
+name=too-little-memory
+boot "$name" 16 "earlyprintk=serial,ttyS0,115200"
+{
+	expect_rc 3 &&
+	in_order "$OUT/$name.log" "Not enough memory: the kernel needs usable RAM at 0x1000000-" \
+		"System halted" &&
+	! grep -q "Decompressing" "$OUT/$name.log"
+}
+result "$name" "-m 16 says the kernel's memory is missing and halts" $?
+
 # A corrupted payload byte: the decompressor must name the failure and halt.
 name=corrupt-payload
 bad=$OUT/bzImage.corrupt
