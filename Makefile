@@ -159,7 +159,8 @@ compressed/lib/%.o: lib/%.c
 	$(call cmd,AS,$@,$(CC) $(KBUILD_CPPFLAGS) -D__ASSEMBLY__ -m64 -MMD -MP -c -o $@ $<)
 
 tools/%: tools/%.c
-	$(call cmd,HOSTCC,$@,$(HOSTCC) $(HOSTCFLAGS) -o $@ $< $(TOOL_LIBS_$*))
+	$(call cmd,HOSTCC,$@,$(HOSTCC) $(HOSTCFLAGS) -MMD -MP -MF tools/.$*.d -o $@ $< $(TOOL_LIBS_$*))
+-include $(patsubst tools/%,tools/.%.d,$(HOST_TOOLS))
 
 # The image tools check the bzImage's CRC-32 with the kernel's own code.
 TOOL_LIBS_build := lib/crc32.c
@@ -296,7 +297,7 @@ check: all $(HOST_TESTS) | deps-check
 
 clean:
 	rm -f bzImage vmlinux System.map $(ALL_OBJS) $(ALL_OBJS:.o=.d) \
-		$(HOST_TOOLS) arch/x86/kernel/vmlinux.lds arch/x86/kernel/vmlinux.lds.d \
+		$(HOST_TOOLS) $(patsubst tools/%,tools/.%.d,$(HOST_TOOLS)) arch/x86/kernel/vmlinux.lds arch/x86/kernel/vmlinux.lds.d \
 		compressed/vmlinux compressed/vmlinux.bin compressed/vmlinux.relocs \
 		compressed/vmlinux.bin.all compressed/vmlinux.bin.gz compressed/piggy.S \
 		boot/vmlinux.bin boot/setup.elf boot/setup.bin boot/zoffset.h boot/voffset.h \

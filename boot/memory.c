@@ -116,18 +116,19 @@ static bool is_usable_ram(u64 start, u64 end)
 }
 
 /*
- * startup_32 will decompress at the load address (1 MiB) rounded up to
+ * startup_32 will decompress at its load address (code32_start: a loader
+ * that moves the protected-mode part writes it there) rounded up to
  * kernel_alignment, but not below LOAD_PHYSICAL_ADDR, and use init_size
  * bytes from there. It writes there before anything can check: check now,
  * while we can still say so.
  */
 void check_kernel_memory(void)
 {
-	u32 align = boot_params.hdr.kernel_alignment;
 	u64 out = LOAD_PHYSICAL_ADDR, end;
 
 #ifdef CONFIG_RELOCATABLE
-	u64 load = 0x100000;
+	u32 align = boot_params.hdr.kernel_alignment;
+	u64 load = boot_params.hdr.code32_start;
 
 	if (align)
 		load = (load + align - 1) & ~(u64)(align - 1);

@@ -55,6 +55,9 @@ void console_init(void)
 {
 	early_serial_init(cmdline);
 	boot_debug = cmdline_find_option_bool(cmdline, "debug") > 0;
+	/* Tell the decompressor too (boot.rst, loadflags bit 5). */
+	if (cmdline_find_option_bool(cmdline, "quiet"))
+		boot_params.hdr.loadflags |= QUIET_FLAG;
 }
 
 void die(void)

@@ -17,7 +17,8 @@ void console_init(const char *cmdline)
 	early_serial_init(cmdline);
 	early_vga_init(&boot_params->screen_info);
 	debug = cmdline_find_option_bool(cmdline, "debug") > 0;
-	quiet = cmdline_find_option_bool(cmdline, "quiet") > 0;
+	quiet = cmdline_find_option_bool(cmdline, "quiet") > 0 ||
+		(boot_params->hdr.loadflags & QUIET_FLAG);
 }
 
 static void __putstr(const char *s)

@@ -101,7 +101,7 @@ void handle_relocations(u8 *output, size_t len, u64 delta)
 	for (i = 0; i < n64 + n32; i++) {
 		u8 *field = output + site[i];
 
-		if (site[i] + (i < n64 ? 8 : 4) > image_size)
+		if ((u64)site[i] + (i < n64 ? 8 : 4) > image_size)
 			error("Kernel relocation %u outside the kernel", i);
 		if (i < n64)
 			*(u64 *)field += delta;

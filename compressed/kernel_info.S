@@ -9,6 +9,6 @@ kernel_info:
 	.ascii	"LToP"				/* header */
 	.long	kernel_info_var_len_data - kernel_info	/* size */
 	.long	kernel_info_end - kernel_info	/* size_total */
-	.long	0x01000000 | 1	/* setup_type_max: SETUP_INDIRECT | SETUP_E820_EXT */
+	.long	0		/* setup_type_max: no setup_data is read yet */
 kernel_info_var_len_data:
 kernel_info_end:

@@ -45,6 +45,17 @@ for mem in 64 2048; do
 	result "$name" "every stage in order, command line and e820 map intact" $?
 done
 
+# quiet: the decompressor's progress and the kernel's info lines go away,
+# the emergency message at halt stays (Linux's console_loglevel 4).
+name=quiet
+boot "$name" 64 "earlyprintk=serial,ttyS0,115200 quiet"
+{
+	expect_rc 1 &&
+	in_order "$OUT/$name.log" "reboot: System halted" &&
+	! grep -q "Decompressing\|Kestrel version\|BIOS-e820" "$OUT/$name.log"
+}
+result "$name" "quiet silences the progress lines, not the halt" $?
+
 # A CPU without long mode: the setup code must say which features are missing.
 name=no-long-mode
 boot "$name" 64 "earlyprintk=serial,ttyS0,115200" -cpu qemu32
