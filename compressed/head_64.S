@@ -28,6 +28,43 @@
  */
 #define rva(x)	((x) - startup_32)
 
+/*
+ * Identity-map 4 GiB: PML4[0] -> PDPT, PDPT[0..3] -> four page directories
+ * of 512 2 MiB pages each (Intel SDM vol. 3, 4.5), at pgtable in the copy
+ * at %ebx, past its bss, where neither the copy nor the decompressed kernel
+ * will write. Everything here is below 4 GiB, so the same 32-bit
+ * instructions serve in 32-bit mode (startup_32) and in 64-bit mode
+ * (startup_64); the entries' upper halves are left zero by the clearing.
+ */
+.macro build_identity_map
+	leal	rva(pgtable)(%ebx), %edi
+	xorl	%eax, %eax
+	movl	$(BOOT_PGT_SIZE / 4), %ecx
+	rep	stosl
+
+	leal	rva(pgtable)(%ebx), %edi
+	leal	(0x1000 + _PAGE_PRESENT + _PAGE_RW)(%edi), %eax
+	movl	%eax, (%edi)
+
+	leal	rva(pgtable + 0x1000)(%ebx), %edi
+	leal	(0x1000 + _PAGE_PRESENT + _PAGE_RW)(%edi), %eax
+	movl	$4, %ecx
+1:	movl	%eax, (%edi)
+	addl	$0x1000, %eax
+	addl	$8, %edi
+	decl	%ecx
+	jnz	1b
+
+	leal	rva(pgtable + 0x2000)(%ebx), %edi
+	movl	$(_PAGE_PRESENT + _PAGE_RW + _PAGE_PSE), %eax
+	movl	$2048, %ecx
+1:	movl	%eax, (%edi)
+	addl	$0x200000, %eax
+	addl	$8, %edi
+	decl	%ecx
+	jnz	1b
+.endm
+
 	.section ".head.text", "ax"
 	.code32
 	.globl	startup_32
@@ -95,39 +132,7 @@ startup_32:
 	orl	$X86_CR4_PAE, %eax
 	movl	%eax, %cr4
 
-	/*
-	 * Identity-map 4 GiB: PML4[0] -> PDPT, PDPT[0..3] -> four page
-	 * directories of 512 2 MiB pages each (Intel SDM vol. 3, 4.5). The
-	 * tables go where our copy will be, past its bss, where neither the
-	 * copy nor the decompressed kernel will write.
-	 */
-	leal	rva(pgtable)(%ebx), %edi
-	xorl	%eax, %eax
-	movl	$(BOOT_PGT_SIZE / 4), %ecx
-	rep	stosl
-
-	leal	rva(pgtable)(%ebx), %edi
-	leal	(0x1000 + _PAGE_PRESENT + _PAGE_RW)(%edi), %eax
-	movl	%eax, (%edi)
-
-	leal	rva(pgtable + 0x1000)(%ebx), %edi
-	leal	(0x1000 + _PAGE_PRESENT + _PAGE_RW)(%edi), %eax
-	movl	$4, %ecx
-1:	movl	%eax, (%edi)
-	addl	$0x1000, %eax
-	addl	$8, %edi
-	decl	%ecx
-	jnz	1b
-
-	leal	rva(pgtable + 0x2000)(%ebx), %edi
-	movl	$(_PAGE_PRESENT + _PAGE_RW + _PAGE_PSE), %eax
-	movl	$2048, %ecx
-1:	movl	%eax, (%edi)
-	addl	$0x200000, %eax
-	addl	$8, %edi
-	decl	%ecx
-	jnz	1b
-
+	build_identity_map
 	leal	rva(pgtable)(%ebx), %eax
 	movl	%eax, %cr3
 
@@ -160,29 +165,7 @@ startup_64:
 	leaq	startup_32(%rip), %rbp
 	call	.Lcopy_address
 
-	leaq	rva(pgtable)(%rbx), %rdi
-	xorl	%eax, %eax
-	movl	$(BOOT_PGT_SIZE / 8), %ecx
-	rep	stosq
-	leaq	rva(pgtable)(%rbx), %rdi
-	leaq	(0x1000 + _PAGE_PRESENT + _PAGE_RW)(%rdi), %rax
-	movq	%rax, (%rdi)
-	leaq	rva(pgtable + 0x1000)(%rbx), %rdi
-	leaq	(0x1000 + _PAGE_PRESENT + _PAGE_RW)(%rdi), %rax
-	movl	$4, %ecx
-1:	movq	%rax, (%rdi)
-	addq	$0x1000, %rax
-	addq	$8, %rdi
-	decl	%ecx
-	jnz	1b
-	leaq	rva(pgtable + 0x2000)(%rbx), %rdi
-	movl	$(_PAGE_PRESENT + _PAGE_RW + _PAGE_PSE), %eax
-	movl	$2048, %ecx
-1:	movq	%rax, (%rdi)
-	addq	$0x200000, %rax
-	addq	$8, %rdi
-	decl	%ecx
-	jnz	1b
+	build_identity_map
 	leaq	rva(pgtable)(%rbx), %rax
 	movq	%rax, %cr3
 
