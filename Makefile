@@ -158,8 +158,8 @@ compressed/lib/%.o: lib/%.c
 %.o: %.S
 	$(call cmd,AS,$@,$(CC) $(KBUILD_CPPFLAGS) -D__ASSEMBLY__ -m64 -MMD -MP -c -o $@ $<)
 
-tools/%: tools/%.c
-	$(call cmd,HOSTCC,$@,$(HOSTCC) $(HOSTCFLAGS) -MMD -MP -MF tools/.$*.d -o $@ $< $(TOOL_LIBS_$*))
+tools/%: tools/%.c tools/util.c
+	$(call cmd,HOSTCC,$@,$(HOSTCC) $(HOSTCFLAGS) -MMD -MP -MF tools/.$*.d -o $@ $< tools/util.c $(TOOL_LIBS_$*))
 -include $(patsubst tools/%,tools/.%.d,$(HOST_TOOLS))
 
 # The image tools check the bzImage's CRC-32 with the kernel's own code.
@@ -290,7 +290,7 @@ RUN_CMDLINE ?= earlyprintk=serial,ttyS0,115200 console=ttyS0,115200 debug
 run: all
 	@tools/ensure-deps.sh run
 	@echo "Booting bzImage in QEMU (quit: Ctrl-A X)"
-	$(QEMU) -kernel bzImage -append "$(RUN_CMDLINE)" -nographic
+	$(QEMU) -kernel bzImage -append "$(RUN_CMDLINE)" -display none -serial mon:stdio
 
 check: all $(HOST_TESTS) | deps-check
 	@tests/run-all.sh

@@ -25,15 +25,15 @@
  * Usage: build SETUP_BIN ZO_BIN OUT
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <linux/crc32.h>
 #include <asm/bootparam.h>
+
+#include "util.h"
 
 #define SECTOR_SIZE		512
 /* setup_sects == 0 means 4 to old loaders, so never write fewer. */
@@ -46,60 +46,7 @@
 #define HDR_OFF(field)	(SETUP_HEADER_OFFSET + \
 			 offsetof(struct setup_header, field))
 
-static void __attribute__((noreturn, format(printf, 1, 2)))
-die(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "build: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(1);
-}
-
-static u16 get_le16(const u8 *p)
-{
-	return (u16)(p[0] | p[1] << 8);
-}
-
-static u32 get_le32(const u8 *p)
-{
-	return (u32)p[0] | (u32)p[1] << 8 | (u32)p[2] << 16 |
-	       (u32)p[3] << 24;
-}
-
-static void put_le32(u8 *p, u32 v)
-{
-	p[0] = v;
-	p[1] = v >> 8;
-	p[2] = v >> 16;
-	p[3] = v >> 24;
-}
-
-static u8 *read_file(const char *name, size_t *len)
-{
-	struct stat st;
-	FILE *f;
-	u8 *buf;
-
-	f = fopen(name, "rb");
-	if (!f)
-		die("%s: %s", name, strerror(errno));
-	if (fstat(fileno(f), &st) != 0)
-		die("%s: %s", name, strerror(errno));
-	if (!S_ISREG(st.st_mode))
-		die("%s: not a regular file", name);
-	*len = st.st_size;
-	buf = malloc(*len ? *len : 1);
-	if (!buf)
-		die("out of memory");
-	if (fread(buf, 1, *len, f) != *len)
-		die("%s: read error", name);
-	fclose(f);
-	return buf;
-}
+const char *const prog = "build";
 
 static bool has_signature(const u8 *setup, size_t len)
 {

@@ -20,10 +20,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <linux/crc32.h>
 #include <asm/bootparam.h>
+
+#include "util.h"
 
 #define SECTOR_SIZE		512
 #define MAX_SETUP_SECTS		64
@@ -48,27 +49,7 @@ struct field {
 			size_t len);
 };
 
-static void __attribute__((noreturn, format(printf, 1, 2)))
-die(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "bzinfo: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(1);
-}
-
-static u64 get_le(const u8 *p, size_t size)
-{
-	u64 v = 0;
-
-	while (size--)
-		v = v << 8 | p[size];
-	return v;
-}
+const char *const prog = "bzinfo";
 
 #define HDR(img, field)						\
 	get_le((img)->buf + SETUP_HEADER_OFFSET +			\
@@ -525,7 +506,7 @@ static u64 payload_output_len(const struct image *img)
 	if (!kind || len < 4 || off + len > img->size)
 		return 0;
 	if (kind[0] == 'g')
-		return get_le(img->buf + off + len - 4, 4);
+		return get_le32(img->buf + off + len - 4);
 	return len;
 }
 
@@ -617,7 +598,7 @@ static bool has_signature(const struct image *img)
 	u64 i;
 
 	for (i = 0; i + 4 <= end; i++)
-		if (get_le(img->buf + i, 4) == SETUP_SIGNATURE)
+		if (get_le32(img->buf + i) == SETUP_SIGNATURE)
 			return true;
 	return false;
 }
@@ -755,33 +736,20 @@ static int print_field(const struct image *img, const char *name)
 
 static void load(struct image *img, const char *name)
 {
-	struct stat st;
-	FILE *f;
+	size_t size;
 	u8 *buf;
 
-	f = fopen(name, "rb");
-	if (!f)
-		die("%s: %s", name, strerror(errno));
-	if (fstat(fileno(f), &st) != 0)
-		die("%s: %s", name, strerror(errno));
-	if (!S_ISREG(st.st_mode))
-		die("%s: not a regular file", name);
-	if ((size_t)st.st_size < HDR_END)
+	buf = read_file(name, &size);
+	if (size < HDR_END)
 		die("%s: too small to be a bzImage (%lld bytes, the setup "
-		    "header alone ends at 0x%zx)", name,
-		    (long long)st.st_size, HDR_END);
-	buf = malloc(st.st_size);
-	if (!buf)
-		die("out of memory");
-	if (fread(buf, 1, st.st_size, f) != (size_t)st.st_size)
-		die("%s: read error", name);
-	fclose(f);
+		    "header alone ends at 0x%zx)", name, (long long)size,
+		    HDR_END);
 
 	img->name = name;
 	img->buf = buf;
-	img->size = st.st_size;
-	if (get_le(buf + SETUP_HEADER_OFFSET +
-		   offsetof(struct setup_header, header), 4) !=
+	img->size = size;
+	if (get_le32(buf + SETUP_HEADER_OFFSET +
+		     offsetof(struct setup_header, header)) !=
 	    SETUP_HEADER_MAGIC)
 		die("%s: not a bzImage (no HdrS signature at 0x%zx)", name,
 		    SETUP_HEADER_OFFSET + offsetof(struct setup_header,

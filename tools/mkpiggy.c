@@ -13,13 +13,11 @@
  *   PAYLOAD is a gzip file (RFC 1952), or with --none the kernel ELF as is.
  */
 #include <errno.h>
-#include <stdarg.h>
-#include <stdbool.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+
+#include "util.h"
 
 /* RFC 1952 section 2.3: member header and trailer sizes. */
 #define GZIP_HEADER_LEN		10
@@ -30,38 +28,7 @@
 
 #define PAGE_SIZE		4096UL
 
-static const char *prog = "mkpiggy";
-
-static void __attribute__((noreturn, format(printf, 1, 2)))
-die(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "%s: ", prog);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(1);
-}
-
-static uint32_t get_le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 |
-	       (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-/* The payload is read twice (here and by as), so it must be a plain file. */
-static unsigned long file_size(FILE *f, const char *name)
-{
-	struct stat st;
-
-	if (fstat(fileno(f), &st) != 0)
-		die("%s: %s", name, strerror(errno));
-	if (!S_ISREG(st.st_mode))
-		die("%s: not a regular file", name);
-	return (unsigned long)st.st_size;
-}
+const char *const prog = "mkpiggy";
 
 /*
  * ISIZE, the last four bytes of a gzip member, is the uncompressed length
@@ -71,7 +38,7 @@ static unsigned long file_size(FILE *f, const char *name)
 static unsigned long gzip_output_len(FILE *f, const char *name,
 				     unsigned long ilen)
 {
-	unsigned char hdr[GZIP_HEADER_LEN], isize[4];
+	u8 hdr[GZIP_HEADER_LEN], isize[4];
 
 	if (ilen < GZIP_HEADER_LEN + GZIP_TRAILER_LEN)
 		die("%s: too short for a gzip file (%lu bytes)", name, ilen);
@@ -170,6 +137,7 @@ int main(int argc, char **argv)
 {
 	unsigned long ilen, olen;
 	const char *name;
+	size_t size;
 	bool none = false;
 	FILE *f;
 
@@ -179,10 +147,9 @@ int main(int argc, char **argv)
 		usage();
 	name = argv[argc - 1];
 
-	f = fopen(name, "rb");
-	if (!f)
-		die("%s: %s", name, strerror(errno));
-	ilen = file_size(f, name);
+	/* The payload is read twice (here and by as): a plain file. */
+	f = open_file(name, &size);
+	ilen = size;
 	if (ilen == 0)
 		die("%s: empty file", name);
 	olen = none ? ilen : gzip_output_len(f, name, ilen);

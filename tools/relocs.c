@@ -30,14 +30,14 @@
  */
 #include <elf.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <linux/types.h>
 #include <asm/relocs.h>
+
+#include "util.h"
 
 enum site_kind { SITE_NONE, SITE_64, SITE_32 };
 
@@ -62,20 +62,7 @@ struct site_list {
 	size_t n, cap;
 };
 
-static const char *prog = "relocs";
-
-static void __attribute__((noreturn, format(printf, 1, 2)))
-die(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "%s: ", prog);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(1);
-}
+const char *const prog = "relocs";
 
 static const char *type_name(u32 type)
 {
@@ -148,28 +135,6 @@ static int classify(u32 type, enum site_kind *kind)
 	}
 }
 
-static void load_file(struct elf *elf, const char *name)
-{
-	struct stat st;
-	FILE *f;
-
-	f = fopen(name, "rb");
-	if (!f)
-		die("%s: %s", name, strerror(errno));
-	if (fstat(fileno(f), &st) != 0)
-		die("%s: %s", name, strerror(errno));
-	if (!S_ISREG(st.st_mode))
-		die("%s: not a regular file", name);
-	elf->name = name;
-	elf->size = st.st_size;
-	elf->buf = malloc(elf->size ? elf->size : 1);
-	if (!elf->buf)
-		die("out of memory");
-	if (fread(elf->buf, 1, elf->size, f) != elf->size)
-		die("%s: read error", name);
-	fclose(f);
-}
-
 static bool in_file(const struct elf *elf, u64 off, u64 len)
 {
 	return off <= elf->size && len <= elf->size - off;
@@ -181,7 +146,8 @@ static void load_elf(struct elf *elf, const char *name)
 	const Elf64_Ehdr *eh = &elf->eh;
 	size_t i;
 
-	load_file(elf, name);
+	elf->name = name;
+	elf->buf = read_file(name, &elf->size);
 	if (elf->size < sizeof(*eh) || memcmp(elf->buf, ELFMAG, SELFMAG))
 		die("%s: not an ELF file", name);
 	memcpy(&elf->eh, elf->buf, sizeof(elf->eh));
@@ -384,8 +350,9 @@ static void sort_sites(const struct elf *elf, struct site_list *list)
 
 static void put_word(u32 v)
 {
-	u8 b[4] = { v, v >> 8, v >> 16, v >> 24 };
+	u8 b[4];
 
+	put_le32(b, v);
 	if (fwrite(b, 1, sizeof(b), stdout) != sizeof(b))
 		die("write error: %s", strerror(errno));
 }

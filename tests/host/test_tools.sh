@@ -147,9 +147,10 @@ INC=(-Iinclude -Iarch/x86/include)
 # ---------------------------------------------------------------- compile
 begin "compile"
 for t in mkpiggy build bzinfo relocs; do
-	# build and bzinfo share the kernel's CRC-32 (lib/crc32.c).
-	extra=()
-	case $t in build|bzinfo) extra=(lib/crc32.c) ;; esac
+	# All share tools/util.c; build and bzinfo also share the kernel's
+	# CRC-32 (lib/crc32.c).
+	extra=(tools/util.c)
+	case $t in build|bzinfo) extra+=(lib/crc32.c) ;; esac
 	expect_ok "cc -O2 $t" cc -std=gnu11 -O2 -Wall -Wextra -Werror \
 		"${INC[@]}" -o "$T/plain-$t" "tools/$t.c" "${extra[@]}"
 	expect_ok "cc sanitizers $t" cc "${SAN[@]}" "${INC[@]}" \
