@@ -36,6 +36,7 @@ for t in tests/host/test_*.sh; do
 done
 run_suite "build: configuration and rebuilds" tests/build/run.sh
 run_suite "boot: QEMU + SeaBIOS" tests/boot/run.sh bzImage
+run_suite "boot: 32-bit and 64-bit entries, relocation" tests/boot/entries.sh bzImage
 
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" = 0 ]

@@ -16,6 +16,30 @@ boot() {
 	rc=$?
 }
 
+# boot_watch NAME PATTERN QEMU-ARGS...: for guests that stop where they
+# cannot tell QEMU to exit (before the command line is read). Runs QEMU
+# with a monitor, waits (at most 20 s) until PATTERN is on the serial
+# line, then quits through the monitor. Log in $OUT/NAME.log.
+boot_watch() {
+	local name=$1 pattern=$2 mon=$OUT/$1.mon qemu_pid
+	shift 2
+	rm -f "$mon.in" "$mon.out" "$OUT/$name.log"
+	mkfifo "$mon.in" "$mon.out"
+	timeout 60 qemu-system-x86_64 -accel tcg -display none -nic none \
+		-serial "file:$OUT/$name.log" -monitor "pipe:$mon" "$@" \
+		>"$OUT/$name.qemu" 2>&1 &
+	qemu_pid=$!
+	exec 3>"$mon.in" 4<"$mon.out"
+	for _ in $(seq 200); do
+		grep -q -F -- "$pattern" "$OUT/$name.log" 2>/dev/null && break
+		sleep 0.1
+	done
+	echo quit >&3
+	wait "$qemu_pid"
+	exec 3>&- 4<&-
+	rm -f "$mon.in" "$mon.out"
+}
+
 # in_order LOG PATTERN...: every fixed string appears, each after the last.
 in_order() {
 	local rest pat
@@ -52,3 +76,17 @@ expect_rc() {
 	fi
 }
 
+
+# The highest usable e820 range must end within 1 MiB below MEM MiB
+# (the BIOS keeps a little at the top for itself).
+top_of_ram() {
+	local log=$1 mem_mb=$2 top want_lo want_hi
+	top=$(sed -n 's/.*BIOS-e820: \[mem 0x[0-9a-f]*-0x\([0-9a-f]*\)\] usable.*/\1/p' "$log" |
+		while read -r end; do echo $((16#$end + 1)); done | sort -n | tail -n 1)
+	want_hi=$((mem_mb << 20))
+	want_lo=$(((mem_mb - 1) << 20))
+	if [ -z "$top" ] || [ "$top" -gt "$want_hi" ] || [ "$top" -lt "$want_lo" ]; then
+		echo "    usable RAM ends at ${top:-nothing}, expected just below $want_hi"
+		return 1
+	fi
+}

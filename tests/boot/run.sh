@@ -12,20 +12,6 @@ IMG=${1:-bzImage}
 OUT=tests/boot/out
 . tests/boot/lib.sh
 
-# The highest usable e820 range must end within 1 MiB below MEM MiB
-# (the BIOS keeps a little at the top for itself).
-top_of_ram() {
-	local log=$1 mem_mb=$2 top want_lo want_hi
-	top=$(sed -n 's/.*BIOS-e820: \[mem 0x[0-9a-f]*-0x\([0-9a-f]*\)\] usable.*/\1/p' "$log" |
-		while read -r end; do echo $((16#$end + 1)); done | sort -n | tail -n 1)
-	want_hi=$((mem_mb << 20))
-	want_lo=$(((mem_mb - 1) << 20))
-	if [ -z "$top" ] || [ "$top" -gt "$want_hi" ] || [ "$top" -lt "$want_lo" ]; then
-		echo "    usable RAM ends at ${top:-nothing}, expected just below $want_hi"
-		return 1
-	fi
-}
-
 STAGES=("early console in setup code" "BIOS E820h:" "Entering protected mode"
 	"early console in extract_kernel" "Decompressing Kestrel..." "Parsing ELF..."
 	"done." "Booting the kernel." "Kestrel version" "Command line:"
@@ -100,25 +86,27 @@ IMAGE=$bad boot "$name" 64 "earlyprintk=serial,ttyS0,115200"
 }
 result "$name" "flipped byte at $pos is reported and the boot stops" $?
 
+# A loader that loads too little of the setup: QEMU loads setup_sects
+# sectors, so a copy claiming 4 (of more) cuts off the signature. That
+# guest halts before it has read the command line (isa_debug_exit).
+name=short-setup
+short=$OUT/bzImage.short-setup
+cp "$IMG" "$short"
+printf '\004' | dd of="$short" bs=1 seek=$((0x1f1)) conv=notrunc status=none
+boot_watch "$name" "System halted" -m 64 -kernel "$short" \
+	-append "earlyprintk=serial,ttyS0,115200"
+{
+	[ "$(tools/bzinfo --field setup_sects "$IMG")" -gt 4 ] &&
+	in_order "$OUT/$name.log" "No setup signature found" "System halted" &&
+	! grep -q "Decompressing" "$OUT/$name.log"
+}
+result "$name" "setup cut short by the loader: no signature, clear message" $?
+
 # The BIOS boots the image as if it were a disk: the boot sector must say
-# to use a boot loader and wait for a key. It waits by design, so once the
-# message is on the serial line we end QEMU through its monitor.
+# to use a boot loader and wait for a key. It waits by design.
 name=boot-sector
-rm -f "$OUT/$name.mon.in" "$OUT/$name.mon.out" "$OUT/$name.log"
-mkfifo "$OUT/$name.mon.in" "$OUT/$name.mon.out"
-timeout 60 qemu-system-x86_64 -accel tcg -m 64 -display none -nic none \
-	-serial "file:$OUT/$name.log" -monitor "pipe:$OUT/$name.mon" \
-	-drive "file=$IMG,format=raw,if=ide,snapshot=on" >"$OUT/$name.qemu" 2>&1 &
-qemu_pid=$!
-exec 3>"$OUT/$name.mon.in" 4<"$OUT/$name.mon.out"
-for _ in $(seq 200); do
-	grep -q "press any key to reboot" "$OUT/$name.log" 2>/dev/null && break
-	sleep 0.1
-done
-echo quit >&3
-wait "$qemu_pid"
-exec 3>&- 4<&-
-rm -f "$OUT/$name.mon.in" "$OUT/$name.mon.out"
+boot_watch "$name" "press any key to reboot" -m 64 \
+	-drive "file=$IMG,format=raw,if=ide,snapshot=on"
 in_order "$OUT/$name.log" "This is a kernel image, not a bootable disk." \
 	"Use a boot loader" "press any key to reboot"
 result "$name" "booted as a disk, the image says to use a boot loader" $?

@@ -10,54 +10,20 @@
  * must not include <ctype.h>: <linux/ctype.h> defines isdigit() itself.
  */
 #include <limits.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../lib/cmdline.c"
 
-static unsigned long passed, failed;
-static unsigned long group_passed, group_failed;
-static uint64_t rng_state = 0x2545f4914f6cdd1dULL;
-
-static uint64_t rnd(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
-}
-
-static unsigned int rnd_below(unsigned int n)
-{
-	return rnd() % n;
-}
+#include "harness.h"
 
 static void result(bool ok, const char *what, const char *input,
 		   const char *detail)
 {
-	if (ok) {
-		group_passed++;
-		passed++;
-		return;
-	}
-	group_failed++;
-	failed++;
-	if (failed <= 30)
+	if (!harness_check(ok) && harness.failed <= 30)
 		fprintf(stderr, "FAIL %s: \"%.200s\": %s\n", what,
 			input ? input : "(NULL)", detail);
-}
-
-static void begin_group(void)
-{
-	group_passed = group_failed = 0;
-}
-
-static void end_group(const char *name)
-{
-	printf("%-28s %lu passed, %lu failed\n", name, group_passed,
-	       group_failed);
 }
 
 /*
@@ -499,28 +465,28 @@ static void test_memparse(int n)
 
 int main(void)
 {
-	begin_group();
+	harness_seed(0x2545f4914f6cdd1dULL);
+	group_start();
 	test_tokenizer_table();
-	end_group("tokenizer table");
-	begin_group();
+	group_end("tokenizer table");
+	group_start();
 	test_find_option_table();
-	end_group("find_option table");
-	begin_group();
+	group_end("find_option table");
+	group_start();
 	test_find_bool_table();
-	end_group("find_option_bool table");
-	begin_group();
+	group_end("find_option_bool table");
+	group_start();
 	test_random_lines(20000);
-	end_group("random command lines");
-	begin_group();
+	group_end("random command lines");
+	group_start();
 	test_long_line();
-	end_group("long line");
-	begin_group();
+	group_end("long line");
+	group_start();
 	test_strtoull(100000);
-	end_group("simple_strtoull");
-	begin_group();
+	group_end("simple_strtoull");
+	group_start();
 	test_memparse(20000);
-	end_group("memparse");
+	group_end("memparse");
 
-	printf("%lu passed, %lu failed\n", passed, failed);
-	return failed != 0;
+	return harness_summary();
 }

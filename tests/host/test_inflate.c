@@ -25,36 +25,20 @@
 #include <linux/crc32.h>
 #include <linux/inflate.h>
 
+#include "harness.h"
+#include "deflate_ref.h"
+
 enum wrapper { RAW, ZLIB, GZIP };
 
 static const char *const wrapper_name[] = { "raw", "zlib", "gzip" };
-
-static unsigned long passed, failed;
-static unsigned long group_passed, group_failed;
-
-static void group_start(void)
-{
-	group_passed = 0;
-	group_failed = 0;
-}
-
-static void group_end(const char *name)
-{
-	printf("%-30s %lu passed, %lu failed\n", name, group_passed,
-	       group_failed);
-	passed += group_passed;
-	failed += group_failed;
-}
 
 static bool check(bool ok, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (ok) {
-		group_passed++;
+	if (harness_check(ok))
 		return true;
-	}
-	if (group_failed++ < 20) {
+	if (harness.group_failed <= 20) {
 		printf("  FAIL: ");
 		va_start(ap, fmt);
 		vprintf(fmt, ap);
@@ -87,21 +71,6 @@ static u8 *dup_exact(const u8 *p, size_t n)
 	if (n)
 		memcpy(q, p, n);
 	return q;
-}
-
-static u64 rng_state = 0x9e3779b97f4a7c15ull;
-
-static u64 rnd(void)
-{
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return rng_state * 0x2545f4914f6cdd1dull;
-}
-
-static unsigned int rnd_below(unsigned int n)
-{
-	return rnd() % n;
 }
 
 /* ---- Test data ---- */
@@ -717,23 +686,6 @@ struct dyn {
 static const u8 cl_order[19] = {
 	16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15,
 };
-
-/* RFC 1951 3.2.2, step by step. */
-static void canonical_codes(const u8 *len, unsigned int n, u16 *code)
-{
-	unsigned int bl_count[16] = { 0 }, next_code[16], bits, i, c = 0;
-
-	for (i = 0; i < n; i++)
-		bl_count[len[i]]++;
-	bl_count[0] = 0;
-	for (bits = 1; bits <= 15; bits++) {
-		c = (c + bl_count[bits - 1]) << 1;
-		next_code[bits] = c;
-	}
-	for (i = 0; i < n; i++)
-		if (len[i])
-			code[i] = next_code[len[i]]++;
-}
 
 static void dyn_init(struct dyn *d)
 {
@@ -1729,6 +1681,7 @@ static void test_corruption(void)
 
 int main(void)
 {
+	harness_seed(0x9e3779b97f4a7c15ull);
 	state = xmalloc(sizeof(*state));
 	test_strerror();
 	test_checksums();
@@ -1744,6 +1697,5 @@ int main(void)
 	test_in_place();
 	test_corruption();
 	free(state);
-	printf("%lu passed, %lu failed\n", passed, failed);
-	return failed ? 1 : 0;
+	return harness_summary();
 }

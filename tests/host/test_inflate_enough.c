@@ -23,42 +23,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-static unsigned long passed, failed;
-static unsigned long group_passed, group_failed;
-
-static void group_start(void)
-{
-	group_passed = 0;
-	group_failed = 0;
-}
-
-static void group_end(const char *name)
-{
-	printf("%-30s %lu passed, %lu failed\n", name, group_passed,
-	       group_failed);
-	passed += group_passed;
-	failed += group_failed;
-}
+#include "harness.h"
+#include "deflate_ref.h"
 
 static bool check(bool ok, const char *what, long a, long b)
 {
-	if (ok) {
-		group_passed++;
+	if (harness_check(ok))
 		return true;
-	}
-	if (group_failed++ < 20)
+	if (harness.group_failed <= 20)
 		printf("  FAIL: %s (%ld vs %ld)\n", what, a, b);
 	return false;
 }
 
-static u64 rng_state = 0x243f6a8885a308d3ull;
-
-static unsigned int rnd_below(unsigned int n)
+/*
+ * Draws from the high half of rnd(), the generator's strongest bits, where
+ * rnd_below() uses the low ones. The random codes, and with them the number
+ * of checks in "random complete codes", are defined by this sequence.
+ */
+static unsigned int rnd_high_below(unsigned int n)
 {
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return (rng_state * 0x2545f4914f6cdd1dull >> 32) % n;
+	return (rnd() >> 32) % n;
 }
 
 /*
@@ -145,23 +129,6 @@ static void test_enough(void)
 	group_end("table size bounds");
 }
 
-/* RFC 1951 3.2.2, step by step. */
-static void canonical_codes(const u8 *len, unsigned int n, u16 *code)
-{
-	unsigned int bl_count[16] = { 0 }, next_code[16], bits, i, c = 0;
-
-	for (i = 0; i < n; i++)
-		bl_count[len[i]]++;
-	bl_count[0] = 0;
-	for (bits = 1; bits <= 15; bits++) {
-		c = (c + bl_count[bits - 1]) << 1;
-		next_code[bits] = c;
-	}
-	for (i = 0; i < n; i++)
-		if (len[i])
-			code[i] = next_code[len[i]]++;
-}
-
 /* A random complete code: split random leaves of a binary tree. */
 static void random_code(u8 *lens, unsigned int nsyms, unsigned int maxlen)
 {
@@ -169,10 +136,10 @@ static void random_code(u8 *lens, unsigned int nsyms, unsigned int maxlen)
 	unsigned int nleaves = 1, target, i, j, t, tries;
 
 	depth[0] = 0;
-	target = 2 + rnd_below(nsyms - 1);
+	target = 2 + rnd_high_below(nsyms - 1);
 	while (nleaves < target) {
 		/* Often extend the newest leaf, to grow long chains. */
-		i = rnd_below(2) ? nleaves - 1 : rnd_below(nleaves);
+		i = rnd_high_below(2) ? nleaves - 1 : rnd_high_below(nleaves);
 		for (tries = 0; depth[i] >= maxlen && tries < nleaves; tries++)
 			i = (i + 1) % nleaves;
 		if (depth[i] >= maxlen)
@@ -183,7 +150,7 @@ static void random_code(u8 *lens, unsigned int nsyms, unsigned int maxlen)
 	for (i = 0; i < nsyms; i++)
 		perm[i] = i;
 	for (i = nsyms - 1; i > 0; i--) {
-		j = rnd_below(i + 1);
+		j = rnd_high_below(i + 1);
 		t = perm[i];
 		perm[i] = perm[j];
 		perm[j] = t;
@@ -237,7 +204,7 @@ static long build_and_decode(struct inflate_state *s, const u8 *lens,
 		if (!lens[i])
 			continue;
 		/* The code's bits in stream order, then random bits. */
-		bitbuf = (u64)rnd_below(1u << 30) << lens[i];
+		bitbuf = (u64)rnd_high_below(1u << 30) << lens[i];
 		for (k = 0; k < lens[i]; k++)
 			bitbuf |= (u64)((codes[i] >> (lens[i] - 1 - k)) & 1)
 				  << k;
@@ -320,20 +287,21 @@ static void test_bad_sets(void)
 
 	group_start();
 	for (i = 0; i < 20000; i++) {
-		kind = rnd_below(3);
+		kind = rnd_high_below(3);
 		nsyms = kind == CODE_LITLEN ? MAX_LITLEN_SYMS :
 			kind == CODE_DIST ? MAX_DIST_SYMS : NUM_CODELEN_SYMS;
 		maxlen = kind == CODE_CODELEN ? 7 : 15;
-		if (rnd_below(2)) {
+		if (rnd_high_below(2)) {
 			random_code(lens, nsyms, maxlen);
 			/* Nudge one length to make it over or under full. */
-			j = rnd_below(nsyms);
-			lens[j] = rnd_below(maxlen + 1);
+			j = rnd_high_below(nsyms);
+			lens[j] = rnd_high_below(maxlen + 1);
 		} else {
 			memset(lens, 0, nsyms);
-			used = rnd_below(4);
+			used = rnd_high_below(4);
 			for (j = 0; j < used; j++)
-				lens[rnd_below(nsyms)] = 1 + rnd_below(maxlen);
+				lens[rnd_high_below(nsyms)] =
+					1 + rnd_high_below(maxlen);
 		}
 		want = expected_verdict(lens, nsyms, kind);
 		got = build_table(&s, table, kind == CODE_LITLEN ?
@@ -366,9 +334,9 @@ static void test_bad_sets(void)
 
 int main(void)
 {
+	harness_seed(0x243f6a8885a308d3ull);
 	test_enough();
 	test_random_codes();
 	test_bad_sets();
-	printf("%lu passed, %lu failed\n", passed, failed);
-	return failed ? 1 : 0;
+	return harness_summary();
 }

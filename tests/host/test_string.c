@@ -11,7 +11,6 @@
  * calls ours as k* and glibc's under the usual names. Only that file may be
  * compiled: linking lib/string.c as well would replace glibc's functions.
  */
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,49 +43,16 @@
 #undef strstr
 #undef strscpy
 
+#include "harness.h"
+
 #define AREA	1024	/* room for offsets, the longest run and guards */
 #define MAXLEN	300
 #define GUARD	0xa5
 
-static unsigned long passed, failed;
-static unsigned long group_passed, group_failed;
-static uint64_t rng_state = 0xd1b54a32d192ed03ULL;
-
-static uint64_t rnd(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
-}
-
-static unsigned int rnd_below(unsigned int n)
-{
-	return rnd() % n;
-}
-
 static void result(bool ok, const char *what, size_t a, size_t b, size_t n)
 {
-	if (ok) {
-		group_passed++;
-		passed++;
-		return;
-	}
-	group_failed++;
-	failed++;
-	if (failed <= 30)
+	if (!harness_check(ok) && harness.failed <= 30)
 		fprintf(stderr, "FAIL %s: %zu %zu %zu\n", what, a, b, n);
-}
-
-static void begin_group(void)
-{
-	group_passed = group_failed = 0;
-}
-
-static void end_group(const char *name)
-{
-	printf("%-28s %lu passed, %lu failed\n", name, group_passed,
-	       group_failed);
 }
 
 /* Lengths cluster at small sizes and word boundaries, with some long ones. */
@@ -347,34 +313,34 @@ static void test_strscpy(int n)
 
 int main(void)
 {
-	begin_group();
+	harness_seed(0xd1b54a32d192ed03ULL);
+	group_start();
 	test_memcpy(100000);
-	end_group("memcpy");
-	begin_group();
+	group_end("memcpy");
+	group_start();
 	test_memmove(100000);
-	end_group("memmove (overlapping)");
-	begin_group();
+	group_end("memmove (overlapping)");
+	group_start();
 	test_memset(100000);
-	end_group("memset");
-	begin_group();
+	group_end("memset");
+	group_start();
 	test_memcmp_memchr(100000);
-	end_group("memcmp memchr");
-	begin_group();
+	group_end("memcmp memchr");
+	group_start();
 	test_strlen(100000);
-	end_group("strlen strnlen");
-	begin_group();
+	group_end("strlen strnlen");
+	group_start();
 	test_strcmp(100000);
-	end_group("strcmp strncmp");
-	begin_group();
+	group_end("strcmp strncmp");
+	group_start();
 	test_strchr(100000);
-	end_group("strchr strrchr");
-	begin_group();
+	group_end("strchr strrchr");
+	group_start();
 	test_strstr(100000);
-	end_group("strstr");
-	begin_group();
+	group_end("strstr");
+	group_start();
 	test_strscpy(100000);
-	end_group("strscpy");
+	group_end("strscpy");
 
-	printf("%lu passed, %lu failed\n", passed, failed);
-	return failed != 0;
+	return harness_summary();
 }

@@ -30,6 +30,8 @@
 #undef vscnprintf
 #undef scnprintf
 
+#include "harness.h"
+
 #define NCASES		200000
 #define REF_SIZE	4096
 #define MAX_REPORTS	20
@@ -45,46 +47,11 @@ const char *__asan_default_options(void)
 	return "check_printf=0";
 }
 
-static unsigned long passed, failed;
-static unsigned long group_passed, group_failed;
-static uint64_t rng_state = 0x9e3779b97f4a7c15ULL;
-
-static uint64_t rnd(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
-}
-
-static unsigned int rnd_below(unsigned int n)
-{
-	return rnd() % n;
-}
-
 static void fail(const char *what, const char *fmt, const char *detail)
 {
-	group_failed++;
-	failed++;
-	if (failed <= MAX_REPORTS)
+	harness_fail();
+	if (harness.failed <= MAX_REPORTS)
 		fprintf(stderr, "FAIL %s: fmt \"%s\": %s\n", what, fmt, detail);
-}
-
-static void pass(void)
-{
-	group_passed++;
-	passed++;
-}
-
-static void begin_group(void)
-{
-	group_passed = group_failed = 0;
-}
-
-static void end_group(const char *name)
-{
-	printf("%-28s %lu passed, %lu failed\n", name, group_passed,
-	       group_failed);
 }
 
 /*
@@ -116,7 +83,7 @@ static void check_size(const char *fmt, const char *ref, int ref_len,
 			 (int)stored, buf, (int)stored, ref);
 		fail("vsnprintf", fmt, detail);
 	} else {
-		pass();
+		harness_pass();
 	}
 
 	va_copy(ap, args);
@@ -128,7 +95,7 @@ static void check_size(const char *fmt, const char *ref, int ref_len,
 			 size, sret, size ? stored : 0);
 		fail("vscnprintf", fmt, detail);
 	} else {
-		pass();
+		harness_pass();
 	}
 	free(buf);
 }
@@ -411,7 +378,7 @@ static void expect(const char *want, int want_ret, const char *fmt, ...)
 			 want_ret);
 		fail("fixed", fmt, detail);
 	} else {
-		pass();
+		harness_pass();
 	}
 }
 
@@ -427,7 +394,7 @@ static void fixed_cases(void)
 	if (!strcmp(ref, "%m"))
 		fail("fixed", "%m", "the reference is not glibc's snprintf");
 	else
-		pass();
+		harness_pass();
 
 	expect("", 0, "");
 	expect("plain text", 10, "plain text");
@@ -442,38 +409,38 @@ static void fixed_cases(void)
 	    ksnprintf(buf, 0, "%s", "abc") != 3 || strcmp(buf, "xyz"))
 		fail("fixed", "size 0", "wrote to the buffer or bad return");
 	else
-		pass();
+		harness_pass();
 	if (kscnprintf(buf, sizeof(buf), "%s", "abcdef") != 3 ||
 	    strcmp(buf, "abc"))
 		fail("fixed", "scnprintf", "truncation");
 	else
-		pass();
+		harness_pass();
 }
 
 int main(void)
 {
-	begin_group();
+	harness_seed(0x9e3779b97f4a7c15ULL);
+	group_start();
 	random_integer_cases("di", NCASES / 4);
-	end_group("%d %i");
-	begin_group();
+	group_end("%d %i");
+	group_start();
 	random_integer_cases("uoxX", NCASES / 4);
-	end_group("%u %o %x %X");
-	begin_group();
+	group_end("%u %o %x %X");
+	group_start();
 	random_char_cases(NCASES / 10);
-	end_group("%c");
-	begin_group();
+	group_end("%c");
+	group_start();
 	random_string_cases(NCASES / 5);
-	end_group("%s");
-	begin_group();
+	group_end("%s");
+	group_start();
 	random_pointer_cases(NCASES / 10);
-	end_group("%p");
-	begin_group();
+	group_end("%p");
+	group_start();
 	multi_cases(NCASES / 20);
-	end_group("multiple conversions");
-	begin_group();
+	group_end("multiple conversions");
+	group_start();
 	fixed_cases();
-	end_group("fixed cases");
+	group_end("fixed cases");
 
-	printf("%lu passed, %lu failed\n", passed, failed);
-	return failed != 0;
+	return harness_summary();
 }
