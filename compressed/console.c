@@ -59,9 +59,9 @@ void error(const char *fmt, ...)
 	va_start(args, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);
-	__putstr("\n\n");
+	__putstr("\n");
 	__putstr(buf);
-	__putstr("\n\n -- System halted\n");
+	__putstr(" -- System halted\n");
 	debug_exit(1);
 	for (;;)
 		asm volatile("hlt");
