@@ -118,7 +118,8 @@ SETUP_OBJS := boot/header.o boot/main.o boot/tty.o boot/regs.o boot/bioscall.o \
 
 ZO_OBJS := compressed/head_64.o compressed/misc.o compressed/console.o \
 	compressed/elf.o compressed/kernel_info.o \
-	$(patsubst %,compressed/lib/%.o,$(LIB_SHARED) early_vga_console inflate crc32) \
+	$(patsubst %,compressed/lib/%.o,$(LIB_SHARED) early_vga_console inflate crc32 \
+		tsc_stopwatch) \
 	compressed/piggy.o
 
 VO_OBJS := arch/x86/kernel/head_64.o arch/x86/kernel/head64.o \
@@ -241,6 +242,11 @@ boot/voffset.h: vmlinux
 	$(call cmd,VOFFSET,$@,$(NM) $< | sed -n -E 's/^([0-9a-fA-F]+) [a-zA-Z] ($(VO_SYMS))$$/#define VO_\2 0x\1/p' > $@)
 
 boot/header.o: boot/zoffset.h boot/voffset.h
+
+# The kernel's symbols the decompressor writes to.
+compressed/voffset.h: vmlinux
+	$(call cmd,VOFFSET,$@,$(NM) $< | sed -n -E 's/^([0-9a-fA-F]+) [a-zA-Z] (_text|decompress_stats)$$/#define VO_\2 0x\1/p' > $@)
+compressed/misc.o: compressed/voffset.h
 boot/version.o: init/version.o
 
 boot/setup.elf: $(SETUP_OBJS) boot/setup.ld
@@ -301,6 +307,7 @@ clean:
 		compressed/vmlinux compressed/vmlinux.bin compressed/vmlinux.relocs \
 		compressed/vmlinux.bin.all compressed/vmlinux.bin.gz compressed/piggy.S \
 		boot/vmlinux.bin boot/setup.elf boot/setup.bin boot/zoffset.h boot/voffset.h \
+		compressed/voffset.h \
 		include/generated/compile.h include/generated/utsrelease.h
 	rm -rf tests/host/bin tests/boot/out tests/build/out
 

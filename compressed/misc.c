@@ -6,8 +6,11 @@
  */
 #include <linux/string.h>
 #include <linux/inflate.h>
+#include <linux/decompress_stats.h>
+#include <linux/tsc_stopwatch.h>
 #include <asm/boot.h>
 #include "misc.h"
+#include "voffset.h"
 
 struct boot_params *boot_params;
 
@@ -41,7 +44,11 @@ static void check_output(const u8 *output)
 		error("Destination address too large");
 }
 
+static struct decompress_stats stats;
+
 #ifdef CONFIG_KERNEL_GZIP
+static const char method[] = "gzip";
+
 static u32 get_le32(const u8 *p)
 {
 	return p[0] | p[1] << 8 | p[2] << 16 | (u32)p[3] << 24;
@@ -66,6 +73,8 @@ static size_t decompress(u8 *output, const u8 *in, size_t in_len)
 	return done;
 }
 #else
+static const char method[] = "none";
+
 static size_t decompress(u8 *output, const u8 *in, size_t in_len)
 {
 	memmove(output, in, in_len);
@@ -73,9 +82,44 @@ static size_t decompress(u8 *output, const u8 *in, size_t in_len)
 }
 #endif
 
+/* "9867 -> 58640 bytes (gzip) in 0.512 ms: 114.5 MB/s", or without time. */
+static void print_stats(void)
+{
+	u64 us, rate;
+
+	if (!stats.tsc_khz || !stats.cycles) {
+		printf("Decompressed %llu -> %llu bytes (%s)\n",
+		       (unsigned long long)stats.in_len,
+		       (unsigned long long)stats.out_len, stats.method);
+		return;
+	}
+	us = stats.cycles * 1000 / stats.tsc_khz;
+	rate = stats.out_len * stats.tsc_khz / (stats.cycles * 100);
+	printf("Decompressed %llu -> %llu bytes (%s) in %llu.%03llu ms: %llu.%llu MB/s\n",
+	       (unsigned long long)stats.in_len, (unsigned long long)stats.out_len,
+	       stats.method, (unsigned long long)(us / 1000),
+	       (unsigned long long)(us % 1000), (unsigned long long)(rate / 10),
+	       (unsigned long long)(rate % 10));
+}
+
+/*
+ * Hand the figures to the kernel: its decompress_stats variable is now at
+ * output + its offset from _text (the kernel is placed and relocated).
+ */
+static void pass_stats(u8 *output)
+{
+	u64 off = VO_decompress_stats - VO__text;
+
+	if (off + sizeof(stats) > boot_params->hdr.init_size)
+		error("Kernel's decompress_stats is outside the kernel");
+	stats.valid = DECOMPRESS_STATS_VALID;
+	memcpy(output + off, &stats, sizeof(stats));
+}
+
 void *extract_kernel(struct boot_params *bp, u8 *output)
 {
 	size_t in_len = input_data_end - input_data, out_len;
+	struct tsc_stopwatch sw;
 	u64 entry;
 
 	boot_params = bp;
@@ -89,12 +133,20 @@ void *extract_kernel(struct boot_params *bp, u8 *output)
 	check_output(output);
 
 	putstr("\nDecompressing Kestrel... ");
+	tsc_stopwatch_start(&sw);
 	out_len = decompress(output, input_data, in_len);
+	stats.tsc_khz = tsc_stopwatch_stop(&sw, &stats.cycles);
+	stats.in_len = in_len;
+	stats.out_len = out_len;
+	memcpy(stats.method, method, sizeof(method));
 	putstr("Parsing ELF... ");
 	entry = parse_elf(output, out_len);
 	if (relocatable)
 		handle_relocations(output, out_len,
 				   (u64)output - LOAD_PHYSICAL_ADDR);
-	putstr("done.\nBooting the kernel.\n");
+	pass_stats(output);
+	putstr("done.\n");
+	print_stats();
+	putstr("Booting the kernel.\n");
 	return output + entry;
 }

@@ -5,6 +5,7 @@
  */
 #include <linux/string.h>
 #include <linux/printk.h>
+#include <linux/decompress_stats.h>
 #include <asm/setup.h>
 
 char boot_command_line[COMMAND_LINE_SIZE];
@@ -48,9 +49,36 @@ static void apply_builtin_cmdline(void)
 #endif
 }
 
+/* The decompressor's own figures, which it left in decompress_stats. */
+static void print_decompress_stats(void)
+{
+	const struct decompress_stats *s = &decompress_stats;
+	u64 us, rate;
+
+	if (s->valid != DECOMPRESS_STATS_VALID) {
+		pr_info("Decompressor: no figures (a loader that ran the kernel directly?)\n");
+		return;
+	}
+	if (!s->tsc_khz || !s->cycles) {
+		pr_info("Decompressor: %s, %llu -> %llu bytes, time unknown (no PIT)\n",
+			s->method, (unsigned long long)s->in_len,
+			(unsigned long long)s->out_len);
+		return;
+	}
+	us = s->cycles * 1000 / s->tsc_khz;
+	rate = s->out_len * s->tsc_khz / (s->cycles * 100);
+	pr_info("Decompressor: %s, %llu -> %llu bytes in %llu.%03llu ms (%llu.%llu MB/s), TSC %u.%03u MHz\n",
+		s->method, (unsigned long long)s->in_len,
+		(unsigned long long)s->out_len, (unsigned long long)(us / 1000),
+		(unsigned long long)(us % 1000), (unsigned long long)(rate / 10),
+		(unsigned long long)(rate % 10), s->tsc_khz / 1000,
+		s->tsc_khz % 1000);
+}
+
 void setup_arch(void)
 {
 	pr_info("Command line: %s\n", boot_command_line);
+	print_decompress_stats();
 	e820__memory_setup();
 }
 
