@@ -124,7 +124,7 @@ ZO_OBJS := compressed/head_64.o compressed/misc.o compressed/console.o \
 
 VO_OBJS := arch/x86/kernel/head_64.o arch/x86/kernel/head64.o \
 	arch/x86/kernel/setup.o arch/x86/kernel/e820.o arch/x86/kernel/reboot.o \
-	init/main.o kernel/printk/printk.o \
+	init/main.o kernel/params.o kernel/printk/printk.o \
 	$(patsubst %,lib/%.o,$(LIB_SHARED) early_vga_console)
 
 HOST_TOOLS := tools/build tools/mkpiggy tools/bzinfo tools/relocs

@@ -2,6 +2,7 @@
  * start_kernel(): the generic kernel's entry, called by the architecture
  * code with the CPU in long mode on the kernel's own page tables.
  */
+#include <linux/init.h>
 #include <linux/printk.h>
 #include <asm/setup.h>
 
@@ -10,8 +11,11 @@ extern const char linux_banner[];
 void start_kernel(void)
 {
 	setup_command_line();
+	parse_early_param();
 	console_init();
 	pr_notice("%s", linux_banner);
 	setup_arch();
+	pr_notice("Kernel command line: %s\n", boot_command_line);
+	parse_boot_params();
 	machine_halt();
 }

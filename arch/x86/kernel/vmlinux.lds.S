@@ -14,6 +14,7 @@ ENTRY(phys_startup_64)
 PHDRS
 {
 	text PT_LOAD FLAGS(5);		/* R_E */
+	init PT_LOAD FLAGS(7);		/* RWE, freed after boot */
 	data PT_LOAD FLAGS(6);		/* RW_ */
 }
 
@@ -35,6 +36,38 @@ SECTIONS
 		*(.rodata .rodata.*)
 		__end_rodata = .;
 	} :text
+
+	/* Boot-only code and data, freed by kernel_init() (init.h). */
+	. = ALIGN(4096);
+	.init : AT(ADDR(.init) - __START_KERNEL_map) {
+		__init_begin = .;
+		*(.init.text .init.text.*)
+		*(.init.rodata)
+		*(.init.data)
+		. = ALIGN(8);
+		__setup_start = .;
+		KEEP(*(.init.setup))
+		__setup_end = .;
+		__initcall_start = .;
+		KEEP(*(.initcall0.init))
+		__initcall1_start = .;
+		KEEP(*(.initcall1.init))
+		__initcall2_start = .;
+		KEEP(*(.initcall2.init))
+		__initcall3_start = .;
+		KEEP(*(.initcall3.init))
+		__initcall4_start = .;
+		KEEP(*(.initcall4.init))
+		__initcall5_start = .;
+		KEEP(*(.initcall5.init))
+		__initcall6_start = .;
+		KEEP(*(.initcall6.init))
+		__initcall7_start = .;
+		KEEP(*(.initcall7.init))
+		__initcall_end = .;
+		. = ALIGN(4096);
+		__init_end = .;
+	} :init
 
 	. = ALIGN(4096);
 	.data : AT(ADDR(.data) - __START_KERNEL_map) {
