@@ -124,10 +124,12 @@ ZO_OBJS := compressed/head_64.o compressed/misc.o compressed/console.o \
 
 VO_OBJS := arch/x86/kernel/head_64.o arch/x86/kernel/head64.o \
 	arch/x86/kernel/setup.o arch/x86/kernel/e820.o arch/x86/kernel/reboot.o \
+	arch/x86/kernel/entry_64.o arch/x86/kernel/traps.o arch/x86/kernel/delay.o \
+	kernel/panic.o kernel/kallsyms.o \
 	init/main.o kernel/params.o kernel/printk/printk.o \
 	$(patsubst %,lib/%.o,$(LIB_SHARED) early_vga_console)
 
-HOST_TOOLS := tools/build tools/mkpiggy tools/bzinfo tools/relocs
+HOST_TOOLS := tools/build tools/mkpiggy tools/bzinfo tools/relocs tools/kallsyms
 
 ALL_OBJS := $(SETUP_OBJS) $(ZO_OBJS) $(VO_OBJS) init/version.o
 -include $(ALL_OBJS:.o=.d)
@@ -180,10 +182,13 @@ init/version.o: init/version.c $(VO_OBJS) include/generated/utsrelease.h
 	$(call cmd,GEN,include/generated/compile.h,tools/mkcompile_h.sh include/generated/compile.h $(CC) $(LD))
 	$(call cmd,CC,$@,$(CC) $(KBUILD_CPPFLAGS) $(KBUILD_CFLAGS) $(VO_CFLAGS) -c -o $@ $<)
 
-# --emit-relocs keeps the relocations tools/relocs turns into a table.
-vmlinux: $(VO_OBJS) init/version.o arch/x86/kernel/vmlinux.lds
-	$(call cmd,LD,$@,$(LD) -m elf_x86_64 -z max-page-size=0x1000 $(LDFLAGS) \
-		--emit-relocs -T arch/x86/kernel/vmlinux.lds -o $@ $(VO_OBJS) init/version.o)
+# --emit-relocs keeps the relocations tools/relocs turns into a table; the
+# link is done three times to build the symbol table in (link-vmlinux.sh).
+vmlinux: $(VO_OBJS) init/version.o arch/x86/kernel/vmlinux.lds tools/kallsyms \
+		tools/link-vmlinux.sh
+	$(call cmd,LD,$@,NM=$(NM) tools/link-vmlinux.sh $@ \
+		"$(LD) -m elf_x86_64 -z max-page-size=0x1000 $(LDFLAGS) --emit-relocs -T arch/x86/kernel/vmlinux.lds" \
+		"$(CC) -m64" $(VO_OBJS) init/version.o)
 
 System.map: vmlinux
 	$(call cmd,SYSMAP,$@,$(NM) -n $< | grep -v ' [aNUw] \| \.L' > $@)
@@ -309,6 +314,7 @@ clean:
 		boot/vmlinux.bin boot/setup.elf boot/setup.bin boot/zoffset.h boot/voffset.h \
 		compressed/voffset.h \
 		include/generated/compile.h include/generated/utsrelease.h
+	rm -f .tmp_vmlinux* .tmp_kallsyms*
 	rm -rf tests/host/bin tests/boot/out tests/build/out
 
 distclean: clean

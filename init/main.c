@@ -5,6 +5,7 @@
 #include <linux/init.h>
 #include <linux/printk.h>
 #include <asm/setup.h>
+#include <asm/traps.h>
 
 extern const char linux_banner[];
 
@@ -17,5 +18,6 @@ void start_kernel(void)
 	setup_arch();
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 	parse_boot_params();
+	trap_init();
 	machine_halt();
 }

@@ -64,11 +64,14 @@ early_gdt_descr:
 	.word	early_gdt_end - early_gdt - 1
 	.quad	early_gdt
 	.balign	16
+	.globl	gdt_table
+gdt_table:
 early_gdt:
 	.quad	0				/* null */
 	.quad	0x00cf9a000000ffff		/* __KERNEL32_CS */
 	.quad	0x00af9a000000ffff		/* __KERNEL_CS: 64-bit */
 	.quad	0x00cf92000000ffff		/* __KERNEL_DS */
+	.quad	0, 0				/* TSS, set by trap_init() */
 early_gdt_end:
 
 /*

@@ -5,6 +5,9 @@
  */
 #include <linux/printk.h>
 #include <linux/early_serial.h>
+#include <asm/delay.h>
+#include <asm/desc.h>
+#include <asm/io.h>
 #include <asm/setup.h>
 
 void machine_halt(void)
@@ -13,4 +16,21 @@ void machine_halt(void)
 	debug_exit(0);
 	for (;;)
 		asm volatile("cli; hlt");
+}
+
+/*
+ * Reset the machine: pulse the CPU's reset line through the 8042 keyboard
+ * controller (command FEh), the way most PCs have always rebooted; if that
+ * does nothing, cause a triple fault with an empty IDT.
+ */
+void machine_restart(void)
+{
+	static const struct desc_ptr no_idt = { 0, 0 };
+
+	pr_emerg("reboot: Restarting system\n");
+	outb(0xfe, 0x64);
+	udelay(50000);
+	asm volatile("lidt %0; int3" : : "m"(no_idt));
+	for (;;)
+		asm volatile("hlt");
 }

@@ -17,6 +17,7 @@
 #define __KERNEL32_CS		0x08
 #define __KERNEL_CS		0x10
 #define __KERNEL_DS		0x18
+#define GDT_ENTRY_TSS		4	/* the kernel's TSS: slots 4 and 5 */
 
 /*
  * A descriptor from its parts (Intel SDM vol. 3, 3.4.5): flags holds the

@@ -12,5 +12,6 @@ void setup_command_line(void);
 void setup_arch(void);
 void e820__memory_setup(void);
 void __attribute__((noreturn)) machine_halt(void);
+void __attribute__((noreturn)) machine_restart(void);
 
 #endif
