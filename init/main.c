@@ -3,6 +3,7 @@
  * code with the CPU in long mode on the kernel's own page tables.
  */
 #include <linux/init.h>
+#include <linux/ktest.h>
 #include <linux/printk.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
@@ -19,5 +20,6 @@ void start_kernel(void)
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 	parse_boot_params();
 	trap_init();
+	ktest_run_requested();
 	machine_halt();
 }

@@ -37,6 +37,7 @@ done
 run_suite "build: configuration and rebuilds" tests/build/run.sh
 run_suite "boot: QEMU + SeaBIOS" tests/boot/run.sh bzImage
 run_suite "boot: 32-bit and 64-bit entries, relocation" tests/boot/entries.sh bzImage
+run_suite "boot: in-kernel tests (KTAP)" tests/boot/ktest.sh bzImage
 
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" = 0 ]

@@ -17,11 +17,12 @@
 #include <linux/types.h>
 
 /*
- * A boot parameter: "str" is the name with its '=' if it takes a value
- * ("console="), or the bare word ("quiet"). setup_func gets the value (""
- * for a bare word) and returns 0 if it did not accept it. Early ones run
- * from parse_early_param(), before the consoles; the others once the
- * command line is final, from parse_boot_params().
+ * A boot parameter. For __setup(), "str" is the name with its '=' if it
+ * takes a value ("console="), or the bare word ("quiet"); early_param()
+ * names match with or without a value, as in Linux. setup_func gets the
+ * value ("" for a bare word) and returns 0 if it did not accept it. Early
+ * ones run from parse_early_param(), before the consoles; the others once
+ * the command line is final, from parse_boot_params().
  */
 struct obs_kernel_param {
 	const char *str;
@@ -36,7 +37,7 @@ struct obs_kernel_param {
 		{ __setup_str_##unique_id, fn, early }
 
 #define __setup(str, fn)	__setup_param(str, fn, fn, false)
-#define early_param(str, fn)	__setup_param(str "=", fn, fn, true)
+#define early_param(str, fn)	__setup_param(str, fn, fn, true)
 
 /*
  * Init functions, run by kernel_init() level by level (do_initcalls):

@@ -13,6 +13,7 @@
 #include <asm/traps.h>
 #include <asm/segment.h>
 #include <asm/desc.h>
+#include <asm/extable.h>
 
 #define PAGE_SIZE	4096
 
@@ -33,6 +34,28 @@ static struct tss tss __attribute__((aligned(64)));
 static u8 double_fault_stack[PAGE_SIZE] __attribute__((aligned(16)));
 
 extern const char exception_stubs[];
+extern const struct exception_table_entry __start___ex_table[], __stop___ex_table[];
+
+struct exception_info last_exception;
+static bool oops_expected;
+
+void expect_oops(void)
+{
+	oops_expected = true;
+}
+
+bool fixup_exception(struct pt_regs *regs)
+{
+	const struct exception_table_entry *e;
+
+	for (e = __start___ex_table; e < __stop___ex_table; e++) {
+		if (e->insn == regs->rip) {
+			regs->rip = e->fixup;
+			return true;
+		}
+	}
+	return false;
+}
 
 static unsigned long read_cr0(void)
 {
@@ -133,7 +156,15 @@ void do_exception(struct pt_regs *regs)
 {
 	static int die_counter;
 	unsigned long vector = regs->vector;
+	bool expected = oops_expected;
 
+	last_exception.vector = vector;
+	last_exception.error_code = regs->error_code;
+	last_exception.cr2 = vector == X86_TRAP_PF ? read_cr2() : 0;
+	last_exception.rip = regs->rip;
+	oops_expected = false;
+	if (!expected && fixup_exception(regs))
+		return;
 	if (die_counter++) {
 		pr_emerg("Recursive fault in the oops handler: %s at %016lx\n",
 			 exception_names[vector & 31], regs->rip);
@@ -149,6 +180,11 @@ void do_exception(struct pt_regs *regs)
 	show_regs(regs);
 	show_trace(regs->rbp);
 	pr_emerg("---[ end trace 0000000000000000 ]---\n");
+	if (expected && fixup_exception(regs)) {
+		pr_emerg("The oops was expected (a test): carrying on\n");
+		die_counter--;
+		return;
+	}
 	panic("Fatal exception");
 }
 

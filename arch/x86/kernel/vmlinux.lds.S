@@ -34,6 +34,14 @@ SECTIONS
 	.rodata : AT(ADDR(.rodata) - __START_KERNEL_map) {
 		__start_rodata = .;
 		*(.rodata .rodata.*)
+		. = ALIGN(8);
+		__ktest_suites_start = .;
+		KEEP(*(.ktest_suites))
+		__ktest_suites_end = .;
+		. = ALIGN(8);
+		__start___ex_table = .;
+		KEEP(*(__ex_table))
+		__stop___ex_table = .;
 		__end_rodata = .;
 	} :text
 
