@@ -125,10 +125,11 @@ ZO_OBJS := compressed/head_64.o compressed/misc.o compressed/console.o \
 VO_OBJS := arch/x86/kernel/head_64.o arch/x86/kernel/head64.o \
 	arch/x86/kernel/setup.o arch/x86/kernel/e820.o arch/x86/kernel/reboot.o \
 	arch/x86/kernel/entry_64.o arch/x86/kernel/traps.o arch/x86/kernel/traps_test.o \
-	arch/x86/kernel/delay.o \
+	arch/x86/kernel/delay.o arch/x86/kernel/i8259.o arch/x86/kernel/irq.o \
+	arch/x86/kernel/time.o kernel/time/timer.o kernel/time/timer_test.o \
 	kernel/panic.o kernel/kallsyms.o kernel/ktest.o \
 	init/main.o kernel/params.o kernel/printk/printk.o \
-	$(patsubst %,lib/%.o,$(LIB_SHARED) early_vga_console)
+	$(patsubst %,lib/%.o,$(LIB_SHARED) early_vga_console tsc_stopwatch)
 
 HOST_TOOLS := tools/build tools/mkpiggy tools/bzinfo tools/relocs tools/kallsyms
 

@@ -7,6 +7,9 @@
 #include <linux/printk.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
+#include <asm/irq.h>
+#include <asm/irqflags.h>
+#include <asm/i8253.h>
 
 extern const char linux_banner[];
 
@@ -20,6 +23,9 @@ void start_kernel(void)
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 	parse_boot_params();
 	trap_init();
+	init_IRQ();
+	time_init();
+	local_irq_enable();
 	ktest_run_requested();
 	machine_halt();
 }

@@ -9,12 +9,10 @@
  * 10 ms measurement of its own.
  */
 #include <linux/tsc_stopwatch.h>
+#include <asm/i8253.h>
 #include <asm/io.h>
 #include <asm/tsc.h>
 
-#define PIT_TICK_RATE	1193182		/* Hz */
-#define PIT_CH2		0x42
-#define PIT_MODE	0x43
 #define PORT_61		0x61		/* bit 0: gate 2, bit 1: speaker, bit 5: OUT2 */
 #define MIN_TICKS	(PIT_TICK_RATE / 1000)
 #define LONG_TICKS	(PIT_TICK_RATE / 100)

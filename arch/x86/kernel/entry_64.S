@@ -1,9 +1,10 @@
 /*
- * Entry points of the 32 exception vectors. Each stub makes the stack look
- * the same whether or not the CPU pushed an error code (Intel SDM vol. 3,
- * 6.13: vectors 8, 10-14, 17, 21, 29 and 30 push one), adds the vector
- * number, and joins common code that saves the general registers as a
- * struct pt_regs (asm/ptrace.h) and calls do_exception(regs).
+ * Entry points of the 32 exception vectors and the 16 IRQ vectors. Each
+ * stub makes the stack look the same whether or not the CPU pushed an
+ * error code (Intel SDM vol. 3, 6.13: vectors 8, 10-14, 17, 21, 29 and 30
+ * push one), adds the vector number, and joins common code that saves the
+ * general registers as a struct pt_regs (asm/ptrace.h) and calls
+ * do_vector(regs).
  *
  * Stubs are EXCEPTION_STUB_SIZE bytes apart, so trap_init() finds stub n
  * at exception_stubs + n * EXCEPTION_STUB_SIZE.
@@ -20,7 +21,7 @@
 	.globl	exception_stubs
 exception_stubs:
 	vector = 0
-	.rept	NR_EXCEPTION_VECTORS
+	.rept	NR_STUB_VECTORS
 	.balign	EXCEPTION_STUB_SIZE
 	.if	!HAS_ERROR_CODE(vector)
 	pushq	$0
@@ -49,7 +50,7 @@ exception_common:
 	pushq	%r15
 	movq	%rsp, %rdi
 	/* The ABI wants %rsp 16-byte aligned at a call; the CPU aligned it. */
-	call	do_exception
+	call	do_vector
 	popq	%r15
 	popq	%r14
 	popq	%r13

@@ -152,7 +152,7 @@ static void show_trace(unsigned long rbp)
 	pr_emerg(" </TASK>\n");
 }
 
-void do_exception(struct pt_regs *regs)
+static void do_exception(struct pt_regs *regs)
 {
 	static int die_counter;
 	unsigned long vector = regs->vector;
@@ -188,6 +188,14 @@ void do_exception(struct pt_regs *regs)
 	panic("Fatal exception");
 }
 
+void do_vector(struct pt_regs *regs)
+{
+	if (regs->vector < NR_EXCEPTION_VECTORS)
+		do_exception(regs);
+	else
+		do_IRQ(regs);
+}
+
 static void set_gate(int n, const void *handler, int ist)
 {
 	unsigned long addr = (unsigned long)handler;
@@ -218,7 +226,7 @@ void trap_init(void)
 	int n;
 
 	tss_init();
-	for (n = 0; n < NR_EXCEPTION_VECTORS; n++)
+	for (n = 0; n < NR_STUB_VECTORS; n++)
 		set_gate(n, exception_stubs + n * EXCEPTION_STUB_SIZE,
 			 n == X86_TRAP_DF ? IST_DOUBLE_FAULT : 0);
 	asm volatile("lidt %0" : : "m"(idt));

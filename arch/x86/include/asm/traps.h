@@ -3,6 +3,9 @@
 #define _ASM_X86_TRAPS_H
 
 #define NR_EXCEPTION_VECTORS	32
+#define FIRST_EXTERNAL_VECTOR	0x20	/* the 8259s' IRQs 0-15 land here */
+#define NR_IRQS			16
+#define NR_STUB_VECTORS		(FIRST_EXTERNAL_VECTOR + NR_IRQS)
 #define EXCEPTION_STUB_SIZE	16
 
 #define X86_TRAP_DE	0	/* divide error */
@@ -20,7 +23,8 @@
 #include <asm/ptrace.h>
 
 void trap_init(void);
-void do_exception(struct pt_regs *regs);
+void do_vector(struct pt_regs *regs);
+void do_IRQ(struct pt_regs *regs);
 #endif
 
 #endif
