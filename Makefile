@@ -127,6 +127,8 @@ VO_OBJS := arch/x86/kernel/head_64.o arch/x86/kernel/head64.o \
 	arch/x86/kernel/entry_64.o arch/x86/kernel/traps.o arch/x86/kernel/traps_test.o \
 	arch/x86/kernel/delay.o arch/x86/kernel/i8259.o arch/x86/kernel/irq.o \
 	arch/x86/kernel/time.o kernel/time/timer.o kernel/time/timer_test.o \
+	arch/x86/kernel/switch_to.o arch/x86/kernel/process_64.o \
+	kernel/sched/core.o kernel/sched/sched_test.o kernel/fork.o kernel/exit.o \
 	kernel/panic.o kernel/kallsyms.o kernel/ktest.o \
 	init/main.o kernel/params.o kernel/printk/printk.o \
 	$(patsubst %,lib/%.o,$(LIB_SHARED) early_vga_console tsc_stopwatch)

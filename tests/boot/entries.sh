@@ -8,7 +8,8 @@
 # it and hands it the bzImage as module 0; it loads the protected-mode part
 # at addr= and jumps to the mode= entry, as GRUB or kexec would. Every
 # guest ends the run itself through isa-debug-exit: a clean kernel halt
-# gives status 1, a refusal by the loader status 255 (it writes 0x7f).
+# gives status 5 (the boot ends in "No working init found"), a refusal by
+# the loader status 255 (it writes 0x7f).
 #
 # Usage: tests/boot/entries.sh [bzImage]   (run from the top of the tree)
 set -u
@@ -107,14 +108,14 @@ entry() {
 	[ "$mode" = 64 ] && target=$((addr + 0x200))
 	run "$name" "mode=$mode addr=$(hex "$addr") $extra" "$args"
 	{
-		expect_rc 1 &&
+		expect_rc 5 &&
 		has_number "$log" "testloader: $mode-bit entry at $(hex "$target")" &&
 		has_number "$log" "output: $(hex "$at")" &&
 		in_order "$log" "testloader: $mode-bit entry at" \
 			"early console in extract_kernel" "Decompressing Kestrel..." \
 			"Parsing ELF..." "done." "Booting the kernel." "Kestrel version" \
 			"Command line: $args isa_debug_exit=0xf4" \
-			"BIOS-provided physical RAM map:" "reboot: System halted" &&
+			"BIOS-provided physical RAM map:" "Kernel panic - not syncing: No working init found." &&
 		relocated_by "$log" $((at - LOAD_PHYSICAL_ADDR)) &&
 		! grep -q "early console in setup code" "$log" &&
 		top_of_ram "$log" "$MEM"

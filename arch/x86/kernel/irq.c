@@ -4,6 +4,7 @@
  * the end-of-interrupt.
  */
 #include <linux/printk.h>
+#include <linux/sched.h>
 #include <asm/irq.h>
 #include <asm/traps.h>
 
@@ -41,6 +42,7 @@ void do_IRQ(struct pt_regs *regs)
 	else if (desc->count == 1)
 		pr_warn("irq %d: no handler, ignored\n", irq);
 	i8259A_eoi(irq);
+	preempt_schedule_irq();
 }
 
 void init_IRQ(void)

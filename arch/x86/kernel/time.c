@@ -4,6 +4,7 @@
  */
 #include <linux/jiffies.h>
 #include <linux/printk.h>
+#include <linux/sched.h>
 #include <asm/i8253.h>
 #include <asm/io.h>
 #include <asm/irq.h>
@@ -17,6 +18,7 @@ static void timer_interrupt(int irq, struct pt_regs *regs)
 	(void)irq;
 	(void)regs;
 	jiffies++;
+	scheduler_tick();
 }
 
 void time_init(void)

@@ -13,5 +13,6 @@ void setup_arch(void);
 void e820__memory_setup(void);
 void __attribute__((noreturn)) machine_halt(void);
 void __attribute__((noreturn)) machine_restart(void);
+void free_initmem(void);
 
 #endif
