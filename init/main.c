@@ -4,6 +4,7 @@
  */
 #include <linux/init.h>
 #include <linux/ktest.h>
+#include <linux/mm.h>
 #include <linux/printk.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
@@ -20,6 +21,7 @@ void start_kernel(void)
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 	parse_boot_params();
 	trap_init();
+	mm_core_init();
 	ktest_run_requested();
 	machine_halt();
 }
