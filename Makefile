@@ -129,6 +129,10 @@ VO_OBJS := arch/x86/kernel/head_64.o arch/x86/kernel/head64.o \
 	arch/x86/kernel/time.o kernel/time/timer.o kernel/time/timer_test.o \
 	arch/x86/kernel/switch_to.o arch/x86/kernel/process_64.o \
 	kernel/sched/core.o kernel/sched/sched_test.o kernel/fork.o kernel/exit.o \
+	arch/x86/kernel/e820_sanitize.o arch/x86/kernel/e820_test.o \
+	arch/x86/mm/init_64.o arch/x86/mm/pgtable_test.o \
+	mm/memblock.o mm/page_alloc.o mm/slab.o mm/mm_init.o \
+	mm/memblock_test.o mm/page_alloc_test.o mm/slab_test.o \
 	kernel/panic.o kernel/kallsyms.o kernel/ktest.o \
 	init/main.o kernel/params.o kernel/printk/printk.o \
 	$(patsubst %,lib/%.o,$(LIB_SHARED) early_vga_console tsc_stopwatch)

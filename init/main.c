@@ -7,6 +7,7 @@
  */
 #include <linux/init.h>
 #include <linux/ktest.h>
+#include <linux/mm.h>
 #include <linux/printk.h>
 #include <linux/panic.h>
 #include <linux/sched.h>
@@ -125,6 +126,7 @@ void start_kernel(void)
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 	parse_boot_params();
 	trap_init();
+	mm_core_init();
 	init_IRQ();
 	sched_init();
 	time_init();

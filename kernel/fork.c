@@ -13,11 +13,11 @@ static int last_pid;
 
 static struct task_struct *alloc_task(void)
 {
-	struct task_struct *p = kzalloc(sizeof(*p));
+	struct task_struct *p = kzalloc(sizeof(*p), GFP_KERNEL);
 
 	if (!p)
 		return NULL;
-	p->stack = kmalloc(THREAD_SIZE);
+	p->stack = kmalloc(THREAD_SIZE, GFP_KERNEL);
 	if (!p->stack) {
 		kfree(p);
 		return NULL;

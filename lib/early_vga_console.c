@@ -1,7 +1,8 @@
 /*
- * Early VGA text console. Both the decompressor and the kernel run with
- * the first 4 GiB identity-mapped when they use it, so the text buffer is
- * at its physical address. The cursor position is kept in screen_info
+ * Early VGA text console. The decompressor and the early kernel run with
+ * the first 4 GiB identity-mapped, so the text buffer is at its physical
+ * address; the kernel moves it with early_vga_remap() when its own page
+ * tables replace that map. The cursor position is kept in screen_info
  * itself, so the next stage carries on where this one stopped.
  */
 #include <linux/types.h>
@@ -19,6 +20,13 @@ void early_vga_init(struct screen_info *si)
 		return;
 	screen = si;
 	vidmem = (u16 *)(size_t)(si->orig_video_mode == 7 ? 0xb0000 : 0xb8000);
+}
+
+/* The physical memory is now reached at its address + offset. */
+void early_vga_remap(unsigned long offset)
+{
+	if (vidmem)
+		vidmem = (u16 *)((unsigned long)vidmem + offset);
 }
 
 static void scroll(void)

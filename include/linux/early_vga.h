@@ -10,5 +10,6 @@
 
 void early_vga_init(struct screen_info *si);
 void early_vga_putc(int ch);
+void early_vga_remap(unsigned long offset);
 
 #endif

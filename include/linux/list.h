@@ -1,12 +1,13 @@
 /*
- * Circular doubly linked lists threaded through the structures they link
- * (Linux's list_head, with the same names), so a task can sit on a run
- * queue or a wait queue without any allocation.
+ * Circular doubly linked lists with a sentinel head, embedded in the
+ * structures they link (Linux's struct list_head and its names): the page
+ * allocator's free lists, the slab caches' partial lists, the run queue
+ * and the wait queues use them, with no allocation.
  */
 #ifndef _LINUX_LIST_H
 #define _LINUX_LIST_H
 
-#include <linux/types.h>
+#include <linux/kernel.h>
 
 struct list_head {
 	struct list_head *next, *prev;
@@ -21,29 +22,41 @@ static inline void INIT_LIST_HEAD(struct list_head *list)
 	list->prev = list;
 }
 
-static inline void __list_add(struct list_head *entry, struct list_head *prev,
-			      struct list_head *next)
+static inline void __list_link(struct list_head *entry, struct list_head *prev,
+			       struct list_head *next)
 {
-	next->prev = entry;
-	entry->next = next;
 	entry->prev = prev;
+	entry->next = next;
 	prev->next = entry;
+	next->prev = entry;
 }
 
+/* After head. */
 static inline void list_add(struct list_head *entry, struct list_head *head)
 {
-	__list_add(entry, head, head->next);
+	__list_link(entry, head, head->next);
 }
 
+/* Before head: at the end. */
 static inline void list_add_tail(struct list_head *entry, struct list_head *head)
 {
-	__list_add(entry, head->prev, head);
+	__list_link(entry, head->prev, head);
 }
 
+/* The entry's pointers are poisoned so that a second removal faults. */
+static inline void list_del(struct list_head *entry)
+{
+	entry->prev->next = entry->next;
+	entry->next->prev = entry->prev;
+	entry->next = NULL;
+	entry->prev = NULL;
+}
+
+/* Removed and made an empty list: safe to remove again or to test. */
 static inline void list_del_init(struct list_head *entry)
 {
-	entry->next->prev = entry->prev;
 	entry->prev->next = entry->next;
+	entry->next->prev = entry->prev;
 	INIT_LIST_HEAD(entry);
 }
 
@@ -52,8 +65,6 @@ static inline bool list_empty(const struct list_head *head)
 	return head->next == head;
 }
 
-#define container_of(ptr, type, member) \
-	((type *)((char *)(ptr) - offsetof(type, member)))
 #define list_entry(ptr, type, member)	container_of(ptr, type, member)
 #define list_first_entry(head, type, member) \
 	list_entry((head)->next, type, member)

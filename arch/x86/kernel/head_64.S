@@ -3,10 +3,12 @@
  * physical address, in long mode on its identity map of the first 4 GiB,
  * with %rsi = boot_params (physical).
  *
- * We switch to our own page tables, which keep that identity map and add
- * the kernel's own mapping at __START_KERNEL_map + physical address (the
- * top 2 GiB, where -mcmodel=kernel code must run), continue at our link
- * address, load our GDT, clear the bss and call C.
+ * We switch to our own page tables, which keep that identity map, show
+ * the same 4 GiB at PAGE_OFFSET (so __va() works until the kernel builds
+ * its direct map, arch/x86/mm/init_64.c) and add the kernel's own mapping
+ * at __START_KERNEL_map + physical address (the top 2 GiB, where
+ * -mcmodel=kernel code must run), continue at our link address, load our
+ * GDT, clear the bss and call C.
  *
  * The tables' entries are link-time constants: when the decompressor runs
  * us elsewhere, it adds the displacement to them (and to every other
@@ -14,11 +16,12 @@
  */
 #include <asm/boot.h>
 #include <asm/segment.h>
-#include <asm/processor-flags.h>
+#include <asm/pgtable.h>
 
 #define __PA(x)		((x) - __START_KERNEL_map)
 #define PGT_ENTRY(t)	(__PA(t) + _PAGE_PRESENT + _PAGE_RW)
 #define PMD_FLAGS	(_PAGE_PRESENT + _PAGE_RW + _PAGE_PSE)
+#define L4_PAGE_OFFSET	((PAGE_OFFSET >> PGDIR_SHIFT) & (PTRS_PER_TABLE - 1))
 
 	.section ".head.text", "ax"
 	.code64
@@ -75,13 +78,16 @@ early_gdt:
 early_gdt_end:
 
 /*
- * PML4[0] -> identity map of 4 GiB; PML4[511] -> PDPT whose entry 510
- * (0xffffffff80000000) -> one page directory mapping physical 0-1 GiB.
+ * PML4[0] and PML4[L4_PAGE_OFFSET] -> the same map of 4 GiB; PML4[511] ->
+ * PDPT whose entry 510 (0xffffffff80000000) -> one page directory mapping
+ * physical 0-1 GiB.
  */
 	.balign	4096
 early_top_pgt:
 	.quad	PGT_ENTRY(level3_ident_pgt)
-	.fill	510, 8, 0
+	.fill	L4_PAGE_OFFSET - 1, 8, 0
+	.quad	PGT_ENTRY(level3_ident_pgt)
+	.fill	510 - L4_PAGE_OFFSET, 8, 0
 	.quad	PGT_ENTRY(level3_kernel_pgt)
 level3_ident_pgt:
 	.quad	PGT_ENTRY(level2_ident_pgt)

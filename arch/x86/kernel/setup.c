@@ -1,27 +1,36 @@
 /*
  * setup_arch(): the x86 part of start_kernel(): take the command line in
- * (the loader's, and the built-in one of CONFIG_CMDLINE) and read the
- * firmware's memory map.
+ * (the loader's, and the built-in one of CONFIG_CMDLINE), read the
+ * firmware's memory map, reserve what must not be allocated, and set up
+ * the kernel's page tables and mem_map.
  */
 #include <linux/string.h>
 #include <linux/printk.h>
 #include <linux/decompress_stats.h>
+#include <linux/mm.h>
+#include <asm/e820/api.h>
+#include <asm/pgtable.h>
+#include <asm/sections.h>
 #include <asm/setup.h>
 
 char boot_command_line[COMMAND_LINE_SIZE];
 
+static u64 loader_cmdline_phys(void)
+{
+	return boot_params.hdr.cmd_line_ptr |
+	       (u64)boot_params.ext_cmd_line_ptr << 32;
+}
+
 /*
  * The loader's command line, at cmd_line_ptr (+ ext_cmd_line_ptr above
- * 4 GiB). The first 4 GiB are still identity-mapped, so the physical
- * address is usable as it is. A line longer than we can hold is cut, and
- * said so.
+ * 4 GiB), read through the boot page tables' map of the first 4 GiB at
+ * PAGE_OFFSET. A line longer than we can hold is cut, and said so.
  */
 static void copy_loader_cmdline(void)
 {
-	u64 ptr = boot_params.hdr.cmd_line_ptr |
-		  (u64)boot_params.ext_cmd_line_ptr << 32;
+	u64 ptr = loader_cmdline_phys();
 
-	if (ptr && strscpy(boot_command_line, (const char *)ptr,
+	if (ptr && strscpy(boot_command_line, __va(ptr),
 			   sizeof(boot_command_line)) < 0)
 		pr_warn("Command line longer than %zu bytes: truncated\n",
 			sizeof(boot_command_line) - 1);
@@ -75,11 +84,62 @@ static void print_decompress_stats(void)
 		s->tsc_khz % 1000);
 }
 
+/*
+ * The initrd, if the loader gave one (ramdisk_image/size, with the ext_
+ * fields above 4 GiB), and only if it lies in usable RAM: elsewhere it
+ * may be firmware's, or a loader's mistake.
+ */
+static void reserve_initrd(void)
+{
+	u64 image = boot_params.hdr.ramdisk_image |
+		    (u64)boot_params.ext_ramdisk_image << 32;
+	u64 size = boot_params.hdr.ramdisk_size |
+		   (u64)boot_params.ext_ramdisk_size << 32;
+
+	if (!image || !size)
+		return;
+	if (image + size < image || !memblock_is_region_memory(image, size)) {
+		pr_err("initrd [mem 0x%08llx-0x%08llx] is not in usable RAM: ignored\n",
+		       (unsigned long long)image,
+		       (unsigned long long)(image + size - 1));
+		return;
+	}
+	pr_info("RAMDISK: [mem 0x%08llx-0x%08llx]\n", (unsigned long long)image,
+		(unsigned long long)(image + size - 1));
+	memblock_reserve(image, size);
+}
+
+/*
+ * What memblock must never hand out. The kernel image includes its bss
+ * and the boot page tables (head_64.S, in .data). The first MiB holds the
+ * interrupt vectors, the BIOS data area, the EBDA, the setup code and the
+ * ROMs: Linux reserves all of it too. The loader's zero page and command
+ * line have been copied, but stay reserved: they are small and, from a
+ * 16-bit boot, inside the first MiB anyway.
+ */
+static void early_reserve_memory(void)
+{
+	u64 cmdline = loader_cmdline_phys();
+
+	memblock_reserve(__pa_symbol(_text), _end - _text);
+	memblock_reserve(0, 0x100000);
+	memblock_reserve(boot_params_phys, sizeof(struct boot_params));
+	if (cmdline)
+		memblock_reserve(cmdline, strnlen(__va(cmdline),
+						  boot_params.hdr.cmdline_size) + 1);
+	reserve_initrd();
+}
+
 void setup_arch(void)
 {
 	pr_info("Command line: %s\n", boot_command_line);
 	print_decompress_stats();
 	e820__memory_setup();
+	e820__memblock_setup();
+	early_reserve_memory();
+	max_pfn = PFN_DOWN(memblock_end_of_DRAM());
+	init_mem_mapping();
+	free_area_init();
 }
 
 void setup_command_line(void)

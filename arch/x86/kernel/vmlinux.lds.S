@@ -98,4 +98,7 @@ SECTIONS
 }
 
 ASSERT(_text == __START_KERNEL, "_text must be the kernel's first byte")
+/* Each section gets its own page rights (arch/x86/mm/init_64.c). */
+ASSERT(!((_text | __start_rodata | __init_begin | __init_end | _end) & 0xfff),
+       "section boundaries must be page-aligned")
 ASSERT(_end - __START_KERNEL_map <= KERNEL_IMAGE_SIZE, "kernel too big for its 1 GiB map")
