@@ -17,9 +17,11 @@ boot() {
 }
 
 # boot_watch NAME PATTERN QEMU-ARGS...: for guests that stop where they
-# cannot tell QEMU to exit (before the command line is read). Runs QEMU
-# with a monitor, waits (at most 20 s) until PATTERN is on the serial
-# line, then quits through the monitor. Log in $OUT/NAME.log.
+# cannot tell QEMU to exit (before the command line is read), or that must
+# be looked at once stopped. Runs QEMU with a monitor, waits (at most 20 s)
+# until PATTERN is on the serial line, sends the monitor commands in
+# $WATCH_MONITOR (one per line, e.g. pmemsave), then quits. Log in
+# $OUT/NAME.log.
 boot_watch() {
 	local name=$1 pattern=$2 mon=$OUT/$1.mon qemu_pid
 	shift 2
@@ -34,6 +36,7 @@ boot_watch() {
 		grep -q -F -- "$pattern" "$OUT/$name.log" 2>/dev/null && break
 		sleep 0.1
 	done
+	[ -n "${WATCH_MONITOR:-}" ] && echo "$WATCH_MONITOR" >&3
 	echo quit >&3
 	wait "$qemu_pid"
 	exec 3>&- 4<&-
