@@ -16,7 +16,9 @@
  * a bad page ("BUG: Bad page state"), counted, and otherwise ignored, so
  * the lists stay intact.
  *
- * One zone covers all of RAM: nothing needs DMA-able memory yet.
+ * One zone covers all of RAM: nothing needs DMA-able memory yet. The lists
+ * are changed with interrupts off: on one CPU that keeps both interrupt
+ * handlers and preemption (which happens on the tick) out.
  */
 #include <linux/gfp.h>
 #include <linux/init.h>
@@ -24,6 +26,7 @@
 #include <linux/printk.h>
 #include <linux/panic.h>
 #include <linux/string.h>
+#include <asm/irqflags.h>
 #include "internal.h"
 
 struct free_area {
@@ -136,8 +139,8 @@ static const char *free_pages_check(const struct page *page, unsigned int order)
 	return NULL;
 }
 
-static void free_pages_caller(struct page *page, unsigned int order,
-			      unsigned long caller)
+static void __free_pages_caller(struct page *page, unsigned int order,
+				unsigned long caller)
 {
 	const char *bad;
 
@@ -155,6 +158,15 @@ static void free_pages_caller(struct page *page, unsigned int order,
 	page->flags = 0;
 	__free_one_page(page_to_pfn(page), order);
 	nr_free += 1UL << order;
+}
+
+static void free_pages_caller(struct page *page, unsigned int order,
+			      unsigned long caller)
+{
+	unsigned long flags = local_irq_save();
+
+	__free_pages_caller(page, order, caller);
+	local_irq_restore(flags);
 }
 
 void __free_pages(struct page *page, unsigned int order)
@@ -195,17 +207,21 @@ static struct page *__rmqueue(unsigned int order)
 
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
+	unsigned long flags = local_irq_save();
 	struct page *page = order < MAX_ORDER ? __rmqueue(order) : NULL;
 
+	if (page) {
+		page->flags = 1 << PG_head;
+		page->order = order;
+		nr_free -= 1UL << order;
+	}
+	local_irq_restore(flags);
 	if (!page) {
 		if (!(gfp & __GFP_NOWARN))
 			pr_warn("swapper/0: page allocation failure: order:%u, mode:0x%x\n",
 				order, gfp);
 		return NULL;
 	}
-	page->flags = 1 << PG_head;
-	page->order = order;
-	nr_free -= 1UL << order;
 	if (gfp & __GFP_ZERO)
 		memset(page_address(page), 0, PAGE_SIZE << order);
 	return page;

@@ -17,6 +17,7 @@
 #include <linux/kallsyms.h>
 #include <linux/printk.h>
 #include <linux/string.h>
+#include <asm/irqflags.h>
 #include "internal.h"
 
 struct kmem_cache {
@@ -104,8 +105,13 @@ void *kmalloc(size_t size, gfp_t flags)
 
 	if (!size)
 		return ZERO_SIZE_PTR;
-	if (size <= KMALLOC_MAX_CACHE_SIZE)
-		return slab_alloc(kmalloc_index(size), flags);
+	if (size <= KMALLOC_MAX_CACHE_SIZE) {
+		unsigned long irq = local_irq_save();	/* the slab lists */
+		void *obj = slab_alloc(kmalloc_index(size), flags);
+
+		local_irq_restore(irq);
+		return obj;
+	}
 	page = alloc_pages(flags, get_order(size));
 	return page ? page_address(page) : NULL;
 }
@@ -168,7 +174,10 @@ void kfree(const void *obj)
 	}
 	page = virt_to_page(obj);
 	if (PageSlab(page)) {
+		unsigned long irq = local_irq_save();	/* the slab lists */
+
 		slab_free(page, (void *)obj, caller);
+		local_irq_restore(irq);
 		return;
 	}
 	if ((unsigned long)obj & ~PAGE_MASK) {
