@@ -124,10 +124,13 @@ ZO_OBJS := compressed/head_64.o compressed/misc.o compressed/console.o \
 
 VO_OBJS := arch/x86/kernel/head_64.o arch/x86/kernel/head64.o \
 	arch/x86/kernel/setup.o arch/x86/kernel/e820.o arch/x86/kernel/reboot.o \
+	arch/x86/kernel/tsc.o \
 	init/main.o kernel/params.o kernel/printk/printk.o \
-	$(patsubst %,lib/%.o,$(LIB_SHARED) early_vga_console)
+	kernel/printk/printk_ringbuffer.o \
+	drivers/tty/serial/8250_early.o drivers/video/console/vgacon.o \
+	$(patsubst %,lib/%.o,$(LIB_SHARED) early_vga_console tsc_stopwatch)
 
-HOST_TOOLS := tools/build tools/mkpiggy tools/bzinfo tools/relocs
+HOST_TOOLS := tools/build tools/mkpiggy tools/bzinfo tools/relocs tools/dmesg
 
 ALL_OBJS := $(SETUP_OBJS) $(ZO_OBJS) $(VO_OBJS) init/version.o
 -include $(ALL_OBJS:.o=.d)
@@ -282,7 +285,7 @@ tests/host/bin/%: tests/host/%.c | deps-check
 .DEFAULT_GOAL := all
 .PHONY: all run check deps-build deps-check clean distclean help
 
-all: deps-build bzImage vmlinux System.map tools/bzinfo
+all: deps-build bzImage vmlinux System.map tools/bzinfo tools/dmesg
 	@echo "Kernel: bzImage is ready"
 
 deps-build:

@@ -51,7 +51,7 @@ static bool matches(const struct obs_kernel_param *p, const struct cmdline_arg *
 	size_t len = strlen(p->str);
 
 	if (p->early)
-		return name_is(arg, p->str, len);
+		return name_is(arg, p->str, len - 1);	/* early_param() added '=' */
 	if (len && p->str[len - 1] == '=')
 		return arg->value && name_is(arg, p->str, len - 1);
 	return !arg->value && name_is(arg, p->str, len);

@@ -12,13 +12,14 @@
 static struct screen_info *screen;
 static u16 *vidmem;
 
-void early_vga_init(struct screen_info *si)
+bool early_vga_init(struct screen_info *si)
 {
 	/* No text mode (EFI, or a loader that filled nothing): stay silent. */
 	if (!si->orig_video_lines || !si->orig_video_cols)
-		return;
+		return false;
 	screen = si;
 	vidmem = (u16 *)(size_t)(si->orig_video_mode == 7 ? 0xb0000 : 0xb8000);
+	return true;
 }
 
 static void scroll(void)

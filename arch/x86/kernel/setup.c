@@ -1,12 +1,13 @@
 /*
  * setup_arch(): the x86 part of start_kernel(): take the command line in
- * (the loader's, and the built-in one of CONFIG_CMDLINE) and read the
- * firmware's memory map.
+ * (the loader's, and the built-in one of CONFIG_CMDLINE), start the
+ * clock and read the firmware's memory map.
  */
 #include <linux/string.h>
 #include <linux/printk.h>
 #include <linux/decompress_stats.h>
 #include <asm/setup.h>
+#include <asm/tsc.h>
 
 char boot_command_line[COMMAND_LINE_SIZE];
 
@@ -77,6 +78,7 @@ static void print_decompress_stats(void)
 
 void setup_arch(void)
 {
+	tsc_early_init();
 	pr_info("Command line: %s\n", boot_command_line);
 	print_decompress_stats();
 	e820__memory_setup();
