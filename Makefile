@@ -127,6 +127,7 @@ VO_OBJS := arch/x86/kernel/head_64.o arch/x86/kernel/head64.o \
 	arch/x86/kernel/entry_64.o arch/x86/kernel/traps.o arch/x86/kernel/traps_test.o \
 	arch/x86/kernel/delay.o arch/x86/kernel/i8259.o arch/x86/kernel/irq.o \
 	arch/x86/kernel/time.o kernel/time/timer.o kernel/time/timer_test.o \
+	arch/x86/kernel/tsc.o \
 	arch/x86/kernel/switch_to.o arch/x86/kernel/process_64.o \
 	kernel/sched/core.o kernel/sched/sched_test.o kernel/fork.o kernel/exit.o \
 	arch/x86/kernel/e820_sanitize.o arch/x86/kernel/e820_test.o \
@@ -135,9 +136,12 @@ VO_OBJS := arch/x86/kernel/head_64.o arch/x86/kernel/head64.o \
 	mm/memblock_test.o mm/page_alloc_test.o mm/slab_test.o \
 	kernel/panic.o kernel/kallsyms.o kernel/ktest.o \
 	init/main.o kernel/params.o kernel/printk/printk.o \
+	kernel/printk/printk_ringbuffer.o \
+	drivers/tty/serial/8250_early.o drivers/video/console/vgacon.o \
 	$(patsubst %,lib/%.o,$(LIB_SHARED) early_vga_console tsc_stopwatch)
 
-HOST_TOOLS := tools/build tools/mkpiggy tools/bzinfo tools/relocs tools/kallsyms
+HOST_TOOLS := tools/build tools/mkpiggy tools/bzinfo tools/relocs tools/kallsyms \
+	tools/dmesg
 
 ALL_OBJS := $(SETUP_OBJS) $(ZO_OBJS) $(VO_OBJS) init/version.o
 -include $(ALL_OBJS:.o=.d)
@@ -295,7 +299,7 @@ tests/host/bin/%: tests/host/%.c | deps-check
 .DEFAULT_GOAL := all
 .PHONY: all run check deps-build deps-check clean distclean help
 
-all: deps-build bzImage vmlinux System.map tools/bzinfo
+all: deps-build bzImage vmlinux System.map tools/bzinfo tools/dmesg
 	@echo "Kernel: bzImage is ready"
 
 deps-build:

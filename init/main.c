@@ -1,9 +1,14 @@
 /*
  * start_kernel(): the generic kernel's entry, called by the architecture
- * code with the CPU in long mode on the kernel's own page tables. It sets
- * up the core, then rest_init() starts kernel_init as pid 1 and the boot
- * thread becomes the idle task; kernel_init finishes booting and looks
- * for init (Linux's init/main.c has the same shape).
+ * code with the CPU in long mode on the kernel's own page tables.
+ *
+ * The order is Linux's: the banner first; the early parameters, which
+ * may start boot consoles (earlyprintk=); the architecture's setup
+ * (memory map, page tables); the other parameters; traps, memory,
+ * interrupts, the scheduler and the tick; the consoles of console=, which
+ * show the log from its first line. Then rest_init() starts kernel_init
+ * as pid 1 and the boot thread becomes the idle task; kernel_init
+ * finishes booting and looks for init.
  */
 #include <linux/init.h>
 #include <linux/ktest.h>
@@ -12,6 +17,8 @@
 #include <linux/panic.h>
 #include <linux/sched.h>
 #include <linux/string.h>
+#include <linux/cmdline.h>
+#include <linux/console.h>
 #include <asm/setup.h>
 #include <asm/traps.h>
 #include <asm/irq.h>
@@ -118,10 +125,12 @@ static void rest_init(void)
 
 void start_kernel(void)
 {
-	setup_command_line();
-	parse_early_param();
-	console_init();
 	pr_notice("%s", linux_banner);
+	setup_command_line();
+	/* Boot consoles show the log only once loglevel= & co. are known. */
+	console_lock();
+	parse_early_param();
+	console_unlock();
 	setup_arch();
 	pr_notice("Kernel command line: %s\n", boot_command_line);
 	parse_boot_params();
@@ -130,6 +139,34 @@ void start_kernel(void)
 	init_IRQ();
 	sched_init();
 	time_init();
+	console_init();
 	local_irq_enable();
 	rest_init();
 }
+
+/* How much the consoles show (Linux's debug, quiet and loglevel=N). */
+static int __init debug_kernel(char *str __attribute__((unused)))
+{
+	console_loglevel = CONSOLE_LOGLEVEL_DEBUG;
+	return 1;
+}
+early_param("debug", debug_kernel);
+
+static int __init quiet_kernel(char *str __attribute__((unused)))
+{
+	console_loglevel = CONSOLE_LOGLEVEL_QUIET;
+	return 1;
+}
+early_param("quiet", quiet_kernel);
+
+static int __init loglevel(char *str)
+{
+	char *end;
+	int level = simple_strtoull(str, &end, 0);
+
+	if (end == str || *end)
+		return 0;
+	console_loglevel = level;
+	return 1;
+}
+early_param("loglevel", loglevel);

@@ -10,6 +10,11 @@
  *   console=ttySn[,BAUD]
  * and, for tests under QEMU, isa_debug_exit=PORT (the isa-debug-exit
  * device: writing a byte v makes QEMU exit with status 2v+1).
+ *
+ * The kernel does not call early_serial_init(): its parameter registry
+ * hands each option to the console driver (drivers/tty/serial/), which
+ * parses it and drives the UART with the functions below, so all stages
+ * read the options and program the port the same way.
  */
 #include <linux/types.h>
 #include <linux/string.h>
@@ -32,7 +37,7 @@
 int early_serial_base;
 int debug_exit_port;
 
-static int ttys_base(int n)
+int ttys_base(int n)
 {
 	/* The PC's standard COM1-COM4 ports. */
 	switch (n) {
@@ -73,14 +78,10 @@ static void parse_baud(const char *s, int *baud)
 }
 
 /* earlyprintk=serial,... or earlyprintk=ttyS... */
-static void parse_earlyprintk(const char *cmdline, int *port, int *baud)
+bool early_serial_parse_earlyprintk(const char *s, int *port, int *baud)
 {
-	char arg[32];
-	const char *s = arg;
 	char *end;
 
-	if (cmdline_find_option(cmdline, "earlyprintk", arg, sizeof(arg)) <= 0)
-		return;
 	if (!strncmp(s, "serial", 6)) {
 		s += 6;
 		*port = CONFIG_EARLY_SERIAL_BASE;
@@ -96,31 +97,29 @@ static void parse_earlyprintk(const char *cmdline, int *port, int *baud)
 		*port = parse_port(s, &end);
 		s = end;
 	} else {
-		return;
+		return false;
 	}
 	parse_baud(s, baud);
+	return true;
 }
 
 /* console=uart8250,io,PORT[,BAUD], console=uart,io,... or console=ttyS.. */
-static void parse_console(const char *cmdline, int *port, int *baud)
+bool early_serial_parse_console(const char *s, int *port, int *baud)
 {
-	char arg[32];
-	const char *s = arg;
 	char *end;
 
-	if (cmdline_find_option(cmdline, "console", arg, sizeof(arg)) <= 0)
-		return;
 	if (!strncmp(s, "uart8250,io,", 12))
 		s += 12;
 	else if (!strncmp(s, "uart,io,", 8))
 		s += 8;
 	else if (strncmp(s, "ttyS", 4))
-		return;
+		return false;
 	*port = parse_port(s, &end);
 	parse_baud(end, baud);
+	return true;
 }
 
-static void init_uart(int port, int baud)
+void uart_init(int port, int baud)
 {
 	unsigned int divisor = UART_CLOCK / baud;
 
@@ -134,19 +133,31 @@ static void init_uart(int port, int baud)
 	outb(0x03, port + LCR);
 }
 
+/* Bounded wait: a port with no UART behind it must not hang the boot. */
+void uart_putc(int port, int ch)
+{
+	unsigned int timeout = 0xffff;
+
+	while (!(inb(port + LSR) & LSR_THRE) && --timeout)
+		;
+	outb(ch, port + TXR);
+}
+
 void early_serial_init(const char *cmdline)
 {
 	int port = 0, baud = CONFIG_EARLY_SERIAL_BAUD;
-	char arg[16];
+	char arg[32];
 	char *end;
 
 #ifdef CONFIG_EARLY_SERIAL_ALWAYS
 	port = CONFIG_EARLY_SERIAL_BASE;
 #endif
-	parse_console(cmdline, &port, &baud);
-	parse_earlyprintk(cmdline, &port, &baud);
+	if (cmdline_find_option(cmdline, "console", arg, sizeof(arg)) > 0)
+		early_serial_parse_console(arg, &port, &baud);
+	if (cmdline_find_option(cmdline, "earlyprintk", arg, sizeof(arg)) > 0)
+		early_serial_parse_earlyprintk(arg, &port, &baud);
 	if (port) {
-		init_uart(port, baud);
+		uart_init(port, baud);
 		early_serial_base = port;
 	}
 	if (cmdline_find_option(cmdline, "isa_debug_exit", arg, sizeof(arg)) > 0)
@@ -155,13 +166,8 @@ void early_serial_init(const char *cmdline)
 
 void early_serial_putc(int ch)
 {
-	unsigned int timeout = 0xffff;
-
-	if (!early_serial_base)
-		return;
-	while (!(inb(early_serial_base + LSR) & LSR_THRE) && --timeout)
-		;
-	outb(ch, early_serial_base + TXR);
+	if (early_serial_base)
+		uart_putc(early_serial_base, ch);
 }
 
 /*

@@ -12,21 +12,29 @@
 
 static struct screen_info *screen;
 static u16 *vidmem;
+static unsigned long phys_offset;	/* virtual - physical address */
 
-void early_vga_init(struct screen_info *si)
+bool early_vga_init(struct screen_info *si)
 {
+	unsigned long phys = si->orig_video_mode == 7 ? 0xb0000 : 0xb8000;
+
 	/* No text mode (EFI, or a loader that filled nothing): stay silent. */
 	if (!si->orig_video_lines || !si->orig_video_cols)
-		return;
+		return false;
 	screen = si;
-	vidmem = (u16 *)(size_t)(si->orig_video_mode == 7 ? 0xb0000 : 0xb8000);
+	vidmem = (u16 *)(phys + phys_offset);
+	return true;
 }
 
-/* The physical memory is now reached at its address + offset. */
+/*
+ * Physical memory is now reached at its address + offset: for the text
+ * buffer in use, and for one set up later.
+ */
 void early_vga_remap(unsigned long offset)
 {
 	if (vidmem)
-		vidmem = (u16 *)((unsigned long)vidmem + offset);
+		vidmem = (u16 *)((unsigned long)vidmem - phys_offset + offset);
+	phys_offset = offset;
 }
 
 static void scroll(void)

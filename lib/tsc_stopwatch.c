@@ -6,7 +6,8 @@
  * at zero); reading its count at the end gives the elapsed time. Work
  * shorter than 1 ms is padded to 1 ms for precision (one PIT tick is
  * 0.84 us); work longer than 55 ms (the counter ran out) is followed by a
- * 10 ms measurement of its own.
+ * 10 ms measurement of its own, which the kernel also uses on its own
+ * when the decompressor left no figure.
  */
 #include <linux/tsc_stopwatch.h>
 #include <asm/i8253.h>
@@ -53,7 +54,7 @@ static u32 khz(u64 cycles, u32 ticks)
 }
 
 /* A 10 ms measurement, bounded in case there is no PIT at all. */
-static u32 calibrate_long(void)
+u32 pit_calibrate_tsc(void)
 {
 	u64 t0, t1, spins = 0;
 
@@ -73,7 +74,7 @@ u32 tsc_stopwatch_stop(struct tsc_stopwatch *sw, u64 *cycles)
 
 	*cycles = end - sw->start;
 	if (pit_expired())
-		return calibrate_long();
+		return pit_calibrate_tsc();
 	ticks = 0xffff - pit_read();
 	while (ticks < MIN_TICKS) {
 		if (++spins > 10000000)

@@ -14,4 +14,7 @@
 #define KERN_INFO	KERN_SOH "6"	/* informational */
 #define KERN_DEBUG	KERN_SOH "7"	/* debug-level messages */
 
+/* Carries on the line the previous message left unfinished. */
+#define KERN_CONT	KERN_SOH "c"
+
 #endif

@@ -12,8 +12,10 @@ OUT=tests/boot/out
 
 # ktap_results LOG TAG: one "ok"/"not ok" line per case, plus structure checks.
 ktap_results() {
-	local log=$1 tag=$2 suites plan cases=0 suite_plan=0 suite_cases=0 ok=0
+	local log=$OUT/$2.ktap tag=$2 suites plan cases=0 suite_plan=0 suite_cases=0 ok=0
 	local line suite= case_name
+
+	untimed "$1" > "$log"
 
 	if ! grep -q '^KTAP version 1' "$log" || ! grep -q '^# Totals: ' "$log"; then
 		echo "    no complete KTAP output"

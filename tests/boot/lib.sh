@@ -43,6 +43,12 @@ boot_watch() {
 	rm -f "$mon.in" "$mon.out"
 }
 
+# untimed LOG: the log without printk's "[    1.234567] " prefixes and the
+# serial line's carriage returns, for checks anchored at a line's start.
+untimed() {
+	sed -E 's/^\[ *[0-9]+\.[0-9]{6}\] //; s/\r$//' "$1"
+}
+
 # in_order LOG PATTERN...: every fixed string appears, each after the last.
 in_order() {
 	local rest pat

@@ -42,7 +42,7 @@ usable_k() {
 check_memory_line() {
 	local log=$1 line re avail total code rw ro init bss rsv want
 	re='^Memory: ([0-9]+)K/([0-9]+)K available \(([0-9]+)K kernel code, ([0-9]+)K rwdata, ([0-9]+)K rodata, ([0-9]+)K init, ([0-9]+)K bss, ([0-9]+)K reserved\)$'
-	line=$(grep '^Memory: ' "$log" | tr -d '\r')
+	line=$(untimed "$log" | grep '^Memory: ')
 	if ! [[ $line =~ $re ]]; then
 		echo "    no Linux-style Memory line: ${line:-none}"
 		return 1
@@ -86,7 +86,7 @@ done
 name=memory-quiet
 boot "$name" 64 "earlyprintk=serial,ttyS0,115200"
 {
-	expect_rc 5 && grep -q '^Memory: ' "$OUT/$name.log" &&
+	expect_rc 5 && untimed "$OUT/$name.log" | grep -q '^Memory: ' &&
 	! grep -q 'memblock_reserve\|MEMBLOCK' "$OUT/$name.log"
 }
 result "$name" "without memblock=debug the reservations are not printed" $?
@@ -98,8 +98,8 @@ head -c 300001 /dev/urandom > "$rd"
 boot "$name" 64 "earlyprintk=serial,ttyS0,115200 memblock=debug" -initrd "$rd"
 {
 	expect_rc 5 &&
-	line=$(sed -n 's/^RAMDISK: \[mem 0x\([0-9a-f]*\)-0x\([0-9a-f]*\)\].*/\1 \2/p' \
-		"$OUT/$name.log") &&
+	line=$(untimed "$OUT/$name.log" |
+		sed -n 's/^RAMDISK: \[mem 0x\([0-9a-f]*\)-0x\([0-9a-f]*\)\].*/\1 \2/p') &&
 	read -r s e <<<"$line" &&
 	[ $((16#$e - 16#$s + 1)) = 300001 ] &&
 	grep -q "memblock_reserve: \[0x0*$s-0x0*$e\]" "$OUT/$name.log"
@@ -112,7 +112,7 @@ name=vga
 rm -f "$OUT/$name.vga"
 WATCH_MONITOR="pmemsave 0xb8000 4000 \"$OUT/$name.vga\"" \
 	boot_watch "$name" "end Kernel panic" -m 64 -kernel "$IMG" \
-	-append "earlyprintk=serial,ttyS0,115200"
+	-append "console=ttyS0,115200 console=tty0"
 {
 	[ -f "$OUT/$name.vga" ] &&
 	screen=$(od -An -v -tu1 -w2 "$OUT/$name.vga" | LC_ALL=C awk '{ printf "%c", $1 }') &&

@@ -1,8 +1,8 @@
 /*
  * setup_arch(): the x86 part of start_kernel(): take the command line in
- * (the loader's, and the built-in one of CONFIG_CMDLINE), read the
- * firmware's memory map, reserve what must not be allocated, and set up
- * the kernel's page tables and mem_map.
+ * (the loader's, and the built-in one of CONFIG_CMDLINE), start the
+ * clock, read the firmware's memory map, reserve what must not be
+ * allocated, and set up the kernel's page tables and mem_map.
  */
 #include <linux/string.h>
 #include <linux/printk.h>
@@ -12,6 +12,7 @@
 #include <asm/pgtable.h>
 #include <asm/sections.h>
 #include <asm/setup.h>
+#include <asm/tsc.h>
 
 char boot_command_line[COMMAND_LINE_SIZE];
 
@@ -132,6 +133,7 @@ static void early_reserve_memory(void)
 
 void setup_arch(void)
 {
+	tsc_early_init();
 	pr_info("Command line: %s\n", boot_command_line);
 	print_decompress_stats();
 	e820__memory_setup();

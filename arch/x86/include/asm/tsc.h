@@ -12,4 +12,8 @@ static inline u64 rdtsc(void)
 	return (u64)hi << 32 | lo;
 }
 
+/* The TSC's rate, 0 until tsc_early_init() knows it (arch/x86/kernel/tsc.c). */
+extern unsigned int tsc_khz;
+void tsc_early_init(void);
+
 #endif
