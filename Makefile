@@ -135,8 +135,8 @@ VO_OBJS := arch/x86/kernel/head_64.o arch/x86/kernel/head64.o \
 	mm/memblock.o mm/page_alloc.o mm/slab.o mm/mm_init.o \
 	mm/memblock_test.o mm/page_alloc_test.o mm/slab_test.o \
 	kernel/panic.o kernel/kallsyms.o kernel/ktest.o \
-	init/main.o kernel/params.o kernel/printk/printk.o \
-	kernel/printk/printk_ringbuffer.o \
+	init/main.o init/initcall_test.o kernel/params.o kernel/printk/printk.o \
+	kernel/printk/printk_ringbuffer.o kernel/printk/printk_test.o \
 	drivers/tty/serial/8250_early.o drivers/video/console/vgacon.o \
 	$(patsubst %,lib/%.o,$(LIB_SHARED) early_vga_console tsc_stopwatch)
 

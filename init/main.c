@@ -74,7 +74,16 @@ static void __init do_initcalls(void)
  */
 static int run_init_process(const char *filename)
 {
+	const char *const *p;
+
+	argv_init[0] = filename;
 	pr_info("Run %s as init process\n", filename);
+	pr_debug("  with arguments:\n");
+	for (p = argv_init; *p; p++)
+		pr_debug("    %s\n", *p);
+	pr_debug("  with environment:\n");
+	for (p = envp_init; *p; p++)
+		pr_debug("    %s\n", *p);
 	return -2;	/* -ENOENT */
 }
 

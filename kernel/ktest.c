@@ -8,8 +8,11 @@
 #include <linux/init.h>
 #include <linux/ktest.h>
 #include <linux/printk.h>
+#include <linux/printk_ringbuffer.h>
 #include <linux/sprintf.h>
 #include <linux/string.h>
+
+extern struct printk_ringbuffer printk_log;
 
 extern const struct ktest_suite *const __ktest_suites_start[];
 extern const struct ktest_suite *const __ktest_suites_end[];
@@ -35,6 +38,26 @@ void ktest_fail(struct ktest *test, const char *file, int line, const char *fmt,
 	test->failed = true;
 	pr_info("    # %s: EXPECTATION FAILED at %s:%d\n", test->name, file, line);
 	pr_info("    # %s\n", msg);
+}
+
+u64 ktest_log_seq(void)
+{
+	return printk_log.head_seq;
+}
+
+long long ktest_log_find(u64 since, const char *prefix)
+{
+	static char text[256];
+	size_t len = strlen(prefix);
+	struct printk_info info;
+	struct prb_iter it;
+	int n;
+
+	printk_iter_init(&it);
+	while ((n = printk_read(&it, &info, text, sizeof(text))) >= 0)
+		if (info.seq >= since && (size_t)n >= len && !memcmp(text, prefix, len))
+			return info.seq;
+	return -1;
 }
 
 /* Is this suite in the comma-separated list (or is the list empty)? */

@@ -51,6 +51,14 @@ void ktest_fail(struct ktest *test, const char *file, int line,
 				   #a, #b, #a, __a, #b, __b);		\
 	} while (0)
 
+/*
+ * The log as a test sees it: ktest_log_seq() is the sequence number the
+ * next printk record will get; ktest_log_find() returns the seq of the
+ * first record at or after since whose text starts with prefix, or -1.
+ */
+u64 ktest_log_seq(void);
+long long ktest_log_find(u64 since, const char *prefix);
+
 /* Runs the suites the command line asked for; false if none was asked. */
 bool ktest_run_requested(void);
 

@@ -47,6 +47,32 @@ out_len=$(gzip -l < compressed/vmlinux.bin.gz | awk 'NR == 2 { print $2 }')
 }
 result "$name" "decompression time and throughput, in both logs, for the real sizes" $?
 
+# Boot parameters: unknown bare words and everything after "--" go to init
+# as arguments, unknown key=value words as its environment, quotes removed,
+# module parameters (with a dot) nowhere; Linux's rules and messages.
+name=init-args
+# (boot() adds isa_debug_exit= at the end, after "--": init's, so give it first.)
+boot "$name" 64 'isa_debug_exit=0xf4 earlyprintk=serial,ttyS0,115200 debug foo bar=baz mod.x=1 q="a b" -- initarg1 x=y'
+{
+	expect_rc 5 &&
+	in_order "$OUT/$name.log" \
+		'Unknown kernel command line parameters "foo bar=baz q=a b", will be passed to user space.' \
+		"Run /sbin/init as init process" "  with arguments:" "    /sbin/init" \
+		"    foo" "    initarg1" "    x=y" "    isa_debug_exit=0xf4" \
+		"  with environment:" "    HOME=/" "    TERM=linux" "    bar=baz" "    q=a b" \
+		"Run /etc/init as init process" &&
+	! grep -q "mod.x" <(sed -n '/with arguments/,$p' "$OUT/$name.log")
+}
+result "$name" "unknown parameters and words after -- reach init as Linux passes them" $?
+
+name=bad-quote
+boot "$name" 64 'isa_debug_exit=0xf4 earlyprintk=serial,ttyS0,115200 x="unterminated'
+{
+	expect_rc 5 &&
+	in_order "$OUT/$name.log" "Kernel command line has an unterminated quote"
+}
+result "$name" "an unterminated quote is warned about" $?
+
 # quiet: the decompressor's progress and the kernel's info lines go away,
 # the emergency messages of the panic stay (Linux's console_loglevel 4).
 name=quiet

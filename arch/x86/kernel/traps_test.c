@@ -22,6 +22,28 @@ static void page_fault_read(struct ktest *test)
 	KTEST_EXPECT_EQ(test, last_exception.error_code, 0);	/* read, not present */
 }
 
+/* The oops says what Linux's says, with RIP as symbol+offset/length. */
+static void oops_text(struct ktest *test)
+{
+	u64 since = ktest_log_seq();
+	unsigned long val = 0;
+
+	expect_oops();
+	asm volatile("1: movq (%1), %0\n2:\n" _ASM_EXTABLE(1b, 2b)
+		     : "+r"(val) : "r"(UNMAPPED_ADDR) : "memory");
+	KTEST_EXPECT_TRUE(test, ktest_log_find(since,
+		"BUG: unable to handle page fault for address: 0000000200000000") >= 0);
+	KTEST_EXPECT_TRUE(test, ktest_log_find(since,
+		"#PF: supervisor read access in kernel mode") >= 0);
+	KTEST_EXPECT_TRUE(test, ktest_log_find(since,
+		"#PF: error_code(0x0000) - not-present page") >= 0);
+	KTEST_EXPECT_TRUE(test, ktest_log_find(since, "Oops: 0000 [#1]") >= 0);
+	KTEST_EXPECT_TRUE(test, ktest_log_find(since, "RIP: 0010:oops_text+0x") >= 0);
+	KTEST_EXPECT_TRUE(test, ktest_log_find(since, "CR2: 0000000200000000") >= 0);
+	KTEST_EXPECT_TRUE(test, ktest_log_find(since, "Call Trace:") >= 0);
+	KTEST_EXPECT_TRUE(test, ktest_log_find(since, "---[ end trace") >= 0);
+}
+
 static void page_fault_write(struct ktest *test)
 {
 	expect_oops();
@@ -63,6 +85,7 @@ static void silent_fixup(struct ktest *test)
 
 static const struct ktest_case traps_cases[] = {
 	KTEST_CASE(page_fault_read),
+	KTEST_CASE(oops_text),
 	KTEST_CASE(page_fault_write),
 	KTEST_CASE(invalid_opcode),
 	KTEST_CASE(divide_error),
