@@ -288,10 +288,40 @@ HOST_TESTS := $(patsubst tests/host/%.c,tests/host/bin/%,$(wildcard tests/host/t
 # file they test, renaming its functions so they do not replace libc's).
 TEST_LIBS_test_inflate := lib/inflate.c lib/crc32.c -lz
 TEST_LIBS_test_inflate_enough := lib/crc32.c
+TEST_LIBS_test_crc32 := -lz
 
 tests/host/bin/%: tests/host/%.c | deps-check
 	@mkdir -p $(@D)
 	$(call cmd,HOSTCC,$@,$(HOSTCC) $(TEST_CFLAGS) -MMD -MP -MF $(@D)/.$(@F).d -o $@ $< $(TEST_LIBS_$*))
+
+# ---------------------------------------------------------------------------
+# Inflate benchmark: lib/inflate.c and lib/crc32.c built as the decompressor
+# builds them (but for hidden visibility, which would keep the C library's
+# memcpy out of reach), timed against the host's zlib and libdeflate. Our
+# crc32 and adler32 are renamed: libz would otherwise call ours.
+
+BENCH_BIN := tests/bench/bin
+BENCH_CORPUS := tests/bench/out/text tests/bench/out/binary
+BENCH_LIB_CFLAGS := $(filter-out -MMD -MP,$(KBUILD_CFLAGS)) \
+	$(filter-out -include include/linux/hidden.h,$(ZO_CFLAGS)) \
+	-nostdinc -isystem $(GCC_INC) -Iinclude -Iarch/x86/include \
+	-Dcrc32=kern_crc32 -Dadler32=kern_adler32
+BENCH_ARGS = vmlinux=vmlinux text=tests/bench/out/text binary=tests/bench/out/binary
+
+$(BENCH_BIN)/%.o: lib/%.c | deps-check
+	@mkdir -p $(@D)
+	$(call cmd,CC,$@,$(CC) $(BENCH_LIB_CFLAGS) -MMD -MP -c -o $@ $<)
+-include $(BENCH_BIN)/inflate.d $(BENCH_BIN)/crc32.d
+
+$(BENCH_BIN)/bench_inflate: tests/bench/bench_inflate.c $(BENCH_BIN)/inflate.o $(BENCH_BIN)/crc32.o
+	$(call cmd,HOSTCC,$@,$(HOSTCC) $(HOSTCFLAGS) -o $@ $^ -lz -ldeflate)
+
+$(BENCH_CORPUS) &: tests/bench/corpus.sh
+	$(call cmd,CORPUS,tests/bench/out,tests/bench/corpus.sh tests/bench/out > /dev/null)
+
+.PHONY: bench
+bench: all $(BENCH_BIN)/bench_inflate $(BENCH_CORPUS)
+	@$(BENCH_BIN)/bench_inflate $(BENCH_ARGS)
 
 # ---------------------------------------------------------------------------
 # Top-level targets
@@ -315,7 +345,7 @@ run: all
 	@echo "Booting bzImage in QEMU (quit: Ctrl-A X)"
 	$(QEMU) -kernel bzImage -append "$(RUN_CMDLINE)" -display none -serial mon:stdio
 
-check: all $(HOST_TESTS) | deps-check
+check: all $(HOST_TESTS) $(BENCH_BIN)/bench_inflate $(BENCH_CORPUS) | deps-check
 	@tests/run-all.sh
 
 clean:
@@ -327,7 +357,7 @@ clean:
 		compressed/voffset.h \
 		include/generated/compile.h include/generated/utsrelease.h
 	rm -f .tmp_vmlinux* .tmp_kallsyms*
-	rm -rf tests/host/bin tests/boot/out tests/build/out
+	rm -rf tests/host/bin tests/boot/out tests/build/out tests/bench/bin tests/bench/out
 
 distclean: clean
 	rm -rf .config .config.old .version include/config include/generated defconfig

@@ -31,6 +31,9 @@ run_suite() {
 for t in tests/host/bin/test_*; do
 	run_suite "host: $(basename "$t")" "$t"
 done
+run_suite "bench: inflate outputs verified (--quick, no timing)" \
+	tests/bench/bin/bench_inflate --quick vmlinux=vmlinux \
+	text=tests/bench/out/text binary=tests/bench/out/binary
 for t in tests/host/test_*.sh; do
 	run_suite "host: $(basename "$t")" bash "$t"
 done

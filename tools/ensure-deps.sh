@@ -9,7 +9,7 @@ set -e
 # anything else with command -v.
 needs_build="gcc:gcc ld:binutils objcopy:binutils nm:binutils gzip:gzip kconfig-conf:kconfig-frontends"
 needs_run="$needs_build qemu-system-x86_64:qemu-system-x86 /usr/share/seabios/bios-256k.bin:seabios"
-needs_check="$needs_run /usr/include/zlib.h:zlib1g-dev"
+needs_check="$needs_run /usr/include/zlib.h:zlib1g-dev /usr/include/libdeflate.h:libdeflate-dev"
 
 case "$1" in
 build) needs=$needs_build ;;

@@ -13,8 +13,8 @@
 #include <linux/types.h>
 
 /*
- * Start with crc = 0. The lookup tables are computed on the first call,
- * which must therefore not race with another call.
+ * Start with crc = 0. The lookup tables (16 KiB of bss) are computed on
+ * the first call, which must therefore not race with another call.
  */
 u32 crc32(u32 crc, const void *buf, size_t len);
 
