@@ -65,6 +65,20 @@ boot "$name" 64 'isa_debug_exit=0xf4 earlyprintk=serial,ttyS0,115200 debug foo b
 }
 result "$name" "unknown parameters and words after -- reach init as Linux passes them" $?
 
+# panic=-1 reboots at once: QEMU, told -no-reboot, then exits (status 0),
+# without the test's isa_debug_exit (which would end it at the panic).
+name=panic-reboot
+timeout 60 qemu-system-x86_64 -accel tcg -m 64 -no-reboot -display none -nic none \
+	-serial "file:$OUT/$name.log" -kernel "$IMG" \
+	-append "earlyprintk=serial,ttyS0,115200 panic=-1" </dev/null >"$OUT/$name.qemu" 2>&1
+rc=$?
+{
+	expect_rc 0 &&
+	in_order "$OUT/$name.log" "Kernel panic - not syncing: No working init found." \
+		"---[ end Kernel panic" "reboot: Restarting system"
+}
+result "$name" "panic=-1 restarts the machine at once" $?
+
 name=bad-quote
 boot "$name" 64 'isa_debug_exit=0xf4 earlyprintk=serial,ttyS0,115200 x="unterminated'
 {
