@@ -9,6 +9,7 @@
 #include <linux/printk.h>
 #include <linux/panic.h>
 #include <linux/kallsyms.h>
+#include <linux/sched.h>
 #include <linux/utsname.h>
 #include <asm/traps.h>
 #include <asm/segment.h>
@@ -113,8 +114,8 @@ void show_regs(const struct pt_regs *regs)
 
 	asm volatile("mov %%ds, %0; mov %%es, %1" : "=r"(ds), "=r"(es));
 	sprint_symbol(sym, sizeof(sym), regs->rip);
-	pr_emerg("CPU: 0 PID: 0 Comm: swapper/0 Not tainted %s %s\n",
-		 uts_release, uts_version);
+	pr_emerg("CPU: 0 PID: %d Comm: %s Not tainted %s %s\n",
+		 current->pid, current->comm, uts_release, uts_version);
 	pr_emerg("RIP: %04lx:%s\n", regs->cs, sym);
 	pr_emerg("RSP: %04lx:%016lx EFLAGS: %08lx\n", regs->ss, regs->rsp, regs->eflags);
 	pr_emerg("RAX: %016lx RBX: %016lx RCX: %016lx\n", regs->rax, regs->rbx, regs->rcx);

@@ -38,6 +38,7 @@ static void oops_text(struct ktest *test)
 	KTEST_EXPECT_TRUE(test, ktest_log_find(since,
 		"#PF: error_code(0x0000) - not-present page") >= 0);
 	KTEST_EXPECT_TRUE(test, ktest_log_find(since, "Oops: 0000 [#1]") >= 0);
+	KTEST_EXPECT_TRUE(test, ktest_log_find(since, "CPU: 0 PID: 1 Comm: init ") >= 0);
 	KTEST_EXPECT_TRUE(test, ktest_log_find(since, "RIP: 0010:oops_text+0x") >= 0);
 	KTEST_EXPECT_TRUE(test, ktest_log_find(since, "CR2: 0000000200000000") >= 0);
 	KTEST_EXPECT_TRUE(test, ktest_log_find(since, "Call Trace:") >= 0);
