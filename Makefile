@@ -289,6 +289,8 @@ HOST_TESTS := $(patsubst tests/host/%.c,tests/host/bin/%,$(wildcard tests/host/t
 TEST_LIBS_test_inflate := lib/inflate.c lib/crc32.c -lz
 TEST_LIBS_test_inflate_enough := lib/crc32.c
 TEST_LIBS_test_crc32 := -lz
+TEST_LIBS_test_inflate_stream := lib/inflate.c lib/crc32.c -lz
+TEST_LIBS_test_inflate_corrupt := lib/inflate.c lib/crc32.c -lz
 
 tests/host/bin/%: tests/host/%.c | deps-check
 	@mkdir -p $(@D)
@@ -324,6 +326,24 @@ bench: all $(BENCH_BIN)/bench_inflate $(BENCH_CORPUS)
 	@$(BENCH_BIN)/bench_inflate $(BENCH_ARGS)
 
 # ---------------------------------------------------------------------------
+# Fuzzing the inflate with libFuzzer, against zlib: make fuzz FUZZ_TIME=600
+# FUZZ_WORKERS=2 (make check runs it for 20 seconds)
+
+FUZZ_TIME ?= 300
+FUZZ_WORKERS ?= 1
+FUZZER := tests/fuzz/fuzz_inflate
+
+$(FUZZER): tests/fuzz/fuzz_inflate.c lib/inflate.c lib/crc32.c | deps-check
+	$(call cmd,CLANG,$@,clang -g -O1 -fsanitize=fuzzer$(comma)address$(comma)undefined \
+		-fno-sanitize-recover=all -Wall -Wextra -Werror -Iinclude -Iarch/x86/include \
+		-MMD -MP -MF tests/fuzz/.fuzz_inflate.d -o $@ $(filter %.c,$^) -lz)
+-include tests/fuzz/.fuzz_inflate.d
+
+.PHONY: fuzz
+fuzz: $(FUZZER)
+	@tests/fuzz/run.sh $(FUZZER) $(FUZZ_TIME) $(FUZZ_WORKERS)
+
+# ---------------------------------------------------------------------------
 # Top-level targets
 
 .DEFAULT_GOAL := all
@@ -345,7 +365,7 @@ run: all
 	@echo "Booting bzImage in QEMU (quit: Ctrl-A X)"
 	$(QEMU) -kernel bzImage -append "$(RUN_CMDLINE)" -display none -serial mon:stdio
 
-check: all $(HOST_TESTS) $(BENCH_BIN)/bench_inflate $(BENCH_CORPUS) | deps-check
+check: all $(HOST_TESTS) $(BENCH_BIN)/bench_inflate $(BENCH_CORPUS) $(FUZZER) | deps-check
 	@tests/run-all.sh
 
 clean:
@@ -358,6 +378,7 @@ clean:
 		include/generated/compile.h include/generated/utsrelease.h
 	rm -f .tmp_vmlinux* .tmp_kallsyms*
 	rm -rf tests/host/bin tests/boot/out tests/build/out tests/bench/bin tests/bench/out
+	rm -rf $(FUZZER) tests/fuzz/.fuzz_inflate.d tests/fuzz/corpus
 
 distclean: clean
 	rm -rf .config .config.old .version include/config include/generated defconfig

@@ -34,6 +34,8 @@ done
 run_suite "bench: inflate outputs verified (--quick, no timing)" \
 	tests/bench/bin/bench_inflate --quick vmlinux=vmlinux \
 	text=tests/bench/out/text binary=tests/bench/out/binary
+run_suite "fuzz: inflate against zlib, 20 s (make fuzz for longer)" \
+	tests/fuzz/run.sh tests/fuzz/fuzz_inflate 20
 for t in tests/host/test_*.sh; do
 	run_suite "host: $(basename "$t")" bash "$t"
 done

@@ -6,10 +6,11 @@
 set -e
 
 # "what to look for" "Debian package"; a path is checked with test -e,
-# anything else with command -v.
+# "=" followed by a package name with dpkg, anything else with command -v.
 needs_build="gcc:gcc ld:binutils objcopy:binutils nm:binutils gzip:gzip kconfig-conf:kconfig-frontends"
 needs_run="$needs_build qemu-system-x86_64:qemu-system-x86 /usr/share/seabios/bios-256k.bin:seabios"
-needs_check="$needs_run /usr/include/zlib.h:zlib1g-dev /usr/include/libdeflate.h:libdeflate-dev"
+needs_check="$needs_run /usr/include/zlib.h:zlib1g-dev /usr/include/libdeflate.h:libdeflate-dev
+	clang:clang =libclang-rt-14-dev:libclang-rt-14-dev"
 
 case "$1" in
 build) needs=$needs_build ;;
@@ -23,6 +24,8 @@ for pair in $needs; do
 	what=${pair%%:*} pkg=${pair#*:}
 	case "$what" in
 	/*) test -e "$what" && continue ;;
+	=*) dpkg-query -W -f='${Status}' "${what#=}" 2>/dev/null |
+		grep -q "install ok installed" && continue ;;
 	*) command -v "$what" >/dev/null 2>&1 && continue ;;
 	esac
 	case " $missing " in *" $pkg "*) ;; *) missing="$missing $pkg" ;; esac

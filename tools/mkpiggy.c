@@ -76,8 +76,10 @@ static unsigned long gzip_output_len(FILE *f, const char *name,
  *   block the decoder may produce up to the block's whole output (a stored
  *   block holds at most 65535 bytes, a gzip Huffman block at most 32 Ki
  *   symbols) before the input it is compared against catches up.
- * - 128: our decoder's bit reader fetches at most 16 bytes beyond the last
- *   bit it consumed, and the gzip header (10+ bytes) and trailer (8 bytes)
+ * - 128: our decoder's bit reader fetches at most INFLATE_READ_AHEAD (16)
+ *   bytes beyond the last bit it consumed, its word copies write at most
+ *   INFLATE_WRITE_AHEAD (40) bytes beyond the output produced so far
+ *   (include/linux/inflate.h), and the gzip header (10+ bytes) and trailer (8 bytes)
  *   are read but produce nothing; the rest is slack.
  * - rounding to 4096: the decompressor runs from the copy, and its
  *   page-aligned sections (page tables, stack) stay page-aligned only when
