@@ -17,6 +17,7 @@
 #ifndef TESTS_HOST_HARNESS_H
 #define TESTS_HOST_HARNESS_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -65,6 +66,27 @@ static inline bool harness_check(bool ok)
 	else
 		harness_fail();
 	return ok;
+}
+
+/*
+ * harness_check() with a description: the first 20 failures of a group are
+ * printed as "  FAIL: <description>", the rest only counted.
+ */
+static inline bool __attribute__((format(printf, 2, 3)))
+harness_expect(bool ok, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (harness_check(ok))
+		return true;
+	if (harness.group_failed <= 20) {
+		printf("  FAIL: ");
+		va_start(ap, fmt);
+		vprintf(fmt, ap);
+		va_end(ap);
+		printf("\n");
+	}
+	return false;
 }
 
 static inline void group_start(void)

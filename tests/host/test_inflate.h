@@ -46,21 +46,6 @@ static inline bool is_named_error(int ret)
 	return ret >= INFLATE_ERR_BLOCK_TYPE && ret <= INFLATE_ERR_PARAM;
 }
 
-static inline bool check(bool ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (harness_check(ok))
-		return true;
-	if (harness.group_failed <= 20) {
-		printf("  FAIL: ");
-		va_start(ap, fmt);
-		vprintf(fmt, ap);
-		va_end(ap);
-		printf("\n");
-	}
-	return false;
-}
 
 static inline void *xmalloc(size_t n)
 {

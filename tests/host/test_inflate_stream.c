@@ -59,13 +59,13 @@ static bool stream_check(const u8 *orig, size_t n, const u8 *comp,
 	memcpy(in, comp, clen);
 	for (i = 0; i < trail; i++)
 		in[clen + i] = rnd();
-	ok &= check(zlib_decode(w, in, clen + trail, out, out_size, &used,
+	ok &= harness_expect(zlib_decode(w, in, clen + trail, out, out_size, &used,
 				&len) && len == n && used == clen &&
 		    !memcmp(out, orig, n), "%s (%s): zlib fails", what,
 		    wrapper_name(w));
 	ret = our_decode(state, w, in, clen + trail, out, out_size, &used,
 			 &len);
-	ok &= check(ret == INFLATE_OK && len == n && used == clen &&
+	ok &= harness_expect(ret == INFLATE_OK && len == n && used == clen &&
 		    !memcmp(out, orig, n), "%s (%s): one-shot: %s", what,
 		    wrapper_name(w), inflate_strerror(ret));
 	for (i = 0; i < sizeof(pieces) / sizeof(pieces[0]); i++) {
@@ -76,7 +76,7 @@ static bool stream_check(const u8 *orig, size_t n, const u8 *comp,
 		ret = stream_decode(w, in, clen + trail, out, out_size,
 				    pieces[i][0], pieces[i][1], wsize, &used,
 				    &len);
-		ok &= check(ret == INFLATE_OK && len == n && used == clen &&
+		ok &= harness_expect(ret == INFLATE_OK && len == n && used == clen &&
 			    !memcmp(out, orig, n),
 			    "%s (%s) in %s/out %s: %s, out %zu/%zu in %zu/%zu",
 			    what, wrapper_name(w),
@@ -284,12 +284,12 @@ static void window_case(size_t back, size_t wsize, bool fits)
 				    pieces[i][0], pieces[i][1], wsize, &used,
 				    &len);
 		if (fits)
-			check(ret == INFLATE_OK && len == n &&
+			harness_expect(ret == INFLATE_OK && len == n &&
 			      !memcmp(out, want, n),
 			      "distance %zu, window %zu, piece set %zu: %s",
 			      back, wsize, i, status_name(ret));
 		else
-			check(ret == INFLATE_ERR_DIST_TOO_FAR,
+			harness_expect(ret == INFLATE_ERR_DIST_TOO_FAR,
 			      "distance %zu, window %zu, piece set %zu: %s",
 			      back, wsize, i, status_name(ret));
 	}
@@ -315,12 +315,12 @@ static void zlib_window_check(void)
 		comp = zcompress(data, n, &zp, &clen);
 		ret = stream_decode(ZLIB, comp, clen, out, n, 1, PIECE_WHOLE,
 				    ((size_t)1 << wb) - 1, &used, &len);
-		check(ret == INFLATE_ERR_WINDOW && len == 0 && used <= 2,
+		harness_expect(ret == INFLATE_ERR_WINDOW && len == 0 && used <= 2,
 		      "zlib wbits %d, window one short: %s", wb,
 		      status_name(ret));
 		ret = stream_decode(ZLIB, comp, clen, out, n, PIECE_WHOLE,
 				    PIECE_WHOLE, (size_t)1 << wb, &used, &len);
-		check(ret == INFLATE_OK && len == n && !memcmp(out, data, n),
+		harness_expect(ret == INFLATE_OK && len == n && !memcmp(out, data, n),
 		      "zlib wbits %d, its own window: %s", wb,
 		      status_name(ret));
 		free(comp);
@@ -382,7 +382,7 @@ static void test_truncation(void)
 						    pieces[i][0], pieces[i][1],
 						    INFLATE_WINDOW_SIZE, &used,
 						    &len);
-				check(one == INFLATE_ERR_TRUNCATED &&
+				harness_expect(one == INFLATE_ERR_TRUNCATED &&
 				      same_status(one, ret) && used == cut &&
 				      len == olen && !memcmp(out, ref, len),
 				      "%s cut at %zu of %zu, piece set %zu: "
@@ -422,7 +422,7 @@ static void test_output_full(void)
 			ret = stream_decode(w, comp, clen, out, sz,
 					    PIECE_RANDOM(40), PIECE_RANDOM(40),
 					    INFLATE_WINDOW_SIZE, &used, &len);
-			check(one == INFLATE_ERR_OUTPUT_FULL &&
+			harness_expect(one == INFLATE_ERR_OUTPUT_FULL &&
 			      same_status(one, ret) && len == sz &&
 			      olen == sz && !memcmp(out, data, len),
 			      "%s out_size %zu: one-shot %s, streamed %s",
@@ -464,13 +464,13 @@ static void concatenated_members(void)
 
 		ret = stream_decode(GZIP, in, total, out, n2, piece, piece,
 				    INFLATE_WINDOW_SIZE, &used, &len);
-		check(ret == INFLATE_OK && used == c1 && len == n1 &&
+		harness_expect(ret == INFLATE_OK && used == c1 && len == n1 &&
 		      !memcmp(out, data, n1), "first member: %s, used %zu/%zu",
 		      status_name(ret), used, c1);
 		ret = stream_decode(GZIP, in + used, total - used, out, n2,
 				    piece, piece, INFLATE_WINDOW_SIZE, &used,
 				    &len);
-		check(ret == INFLATE_OK && used == c2 && len == n2 &&
+		harness_expect(ret == INFLATE_OK && used == c2 && len == n2 &&
 		      !memcmp(out, data + n1, n2),
 		      "second member: %s, used %zu/%zu", status_name(ret),
 		      used, c2);
@@ -500,24 +500,24 @@ static void after_the_end(void)
 	inflate_stream_init(state, INFLATE_ZLIB, window, sizeof(window));
 	ret = inflate_stream(state, comp, clen, &used, out, sizeof(out),
 			     &written);
-	check(ret == INFLATE_STREAM_END && used == clen && written == n &&
+	harness_expect(ret == INFLATE_STREAM_END && used == clen && written == n &&
 	      !memcmp(out, data, n), "whole zlib stream: %s",
 	      status_name(ret));
 	for (i = 0; i < 2; i++) {
 		ret = inflate_stream(state, comp, clen, &used, out,
 				     sizeof(out), &written);
-		check(ret == INFLATE_STREAM_END && used == 0 && written == 0,
+		harness_expect(ret == INFLATE_STREAM_END && used == 0 && written == 0,
 		      "call %d after the end: %s, used %zu, wrote %zu", i,
 		      status_name(ret), used, written);
 	}
 	inflate_stream_init(state, INFLATE_RAW, window, sizeof(window));
 	ret = inflate_stream(state, bad_block, 1, &used, out, sizeof(out),
 			     &written);
-	check(ret == INFLATE_ERR_BLOCK_TYPE, "bad block type: %s",
+	harness_expect(ret == INFLATE_ERR_BLOCK_TYPE, "bad block type: %s",
 	      status_name(ret));
 	ret = inflate_stream(state, comp + 2, clen - 2, &used, out,
 			     sizeof(out), &written);
-	check(ret == INFLATE_ERR_BLOCK_TYPE && used == 0 && written == 0,
+	harness_expect(ret == INFLATE_ERR_BLOCK_TYPE && used == 0 && written == 0,
 	      "call after an error: %s", status_name(ret));
 	free(comp);
 	free(data);
@@ -532,52 +532,52 @@ static void test_api(void)
 	int ret;
 
 	group_start();
-	check(inflate_stream_init(NULL, INFLATE_RAW, window, 32768) ==
+	harness_expect(inflate_stream_init(NULL, INFLATE_RAW, window, 32768) ==
 	      INFLATE_ERR_PARAM, "init: NULL state");
-	check(inflate_stream_init(state, INFLATE_RAW, NULL, 32768) ==
+	harness_expect(inflate_stream_init(state, INFLATE_RAW, NULL, 32768) ==
 	      INFLATE_ERR_PARAM, "init: NULL window");
-	check(inflate_stream_init(state, INFLATE_RAW, window,
+	harness_expect(inflate_stream_init(state, INFLATE_RAW, window,
 				  INFLATE_MIN_WINDOW - 1) == INFLATE_ERR_PARAM,
 	      "init: window too small");
-	check(inflate_stream_init(state, INFLATE_GZIP + 1, window, 32768) ==
+	harness_expect(inflate_stream_init(state, INFLATE_GZIP + 1, window, 32768) ==
 	      INFLATE_ERR_PARAM, "init: unknown wrapper");
-	check(inflate_stream_init(state, INFLATE_RAW, window,
+	harness_expect(inflate_stream_init(state, INFLATE_RAW, window,
 				  INFLATE_MIN_WINDOW) == INFLATE_OK,
 	      "init: smallest window");
 
-	check(inflate_stream(zeroed, in, 4, &used, out, 4, &written) ==
+	harness_expect(inflate_stream(zeroed, in, 4, &used, out, 4, &written) ==
 	      INFLATE_ERR_PARAM && used == 0 && written == 0,
 	      "stream: state never initialised");
-	check(inflate_stream(NULL, in, 4, &used, out, 4, &written) ==
+	harness_expect(inflate_stream(NULL, in, 4, &used, out, 4, &written) ==
 	      INFLATE_ERR_PARAM, "stream: NULL state");
-	check(inflate_stream(state, in, 4, NULL, out, 4, &written) ==
+	harness_expect(inflate_stream(state, in, 4, NULL, out, 4, &written) ==
 	      INFLATE_ERR_PARAM, "stream: NULL in_used");
-	check(inflate_stream(state, in, 4, &used, out, 4, NULL) ==
+	harness_expect(inflate_stream(state, in, 4, &used, out, 4, NULL) ==
 	      INFLATE_ERR_PARAM, "stream: NULL out_written");
-	check(inflate_stream(state, NULL, 4, &used, out, 4, &written) ==
+	harness_expect(inflate_stream(state, NULL, 4, &used, out, 4, &written) ==
 	      INFLATE_ERR_PARAM, "stream: NULL input with a length");
-	check(inflate_stream(state, in, 4, &used, NULL, 4, &written) ==
+	harness_expect(inflate_stream(state, in, 4, &used, NULL, 4, &written) ==
 	      INFLATE_ERR_PARAM, "stream: NULL output with a length");
 	/* None of that touched the stream: an empty final fixed block. */
 	ret = inflate_stream(state, NULL, 0, &used, NULL, 0, &written);
-	check(ret == INFLATE_OK && used == 0 && written == 0,
+	harness_expect(ret == INFLATE_OK && used == 0 && written == 0,
 	      "stream: nothing in, nothing out: %s", status_name(ret));
 	ret = inflate_stream(state, in, 4, &used, NULL, 0, &written);
-	check(ret == INFLATE_STREAM_END && used == 2 && written == 0,
+	harness_expect(ret == INFLATE_STREAM_END && used == 2 && written == 0,
 	      "stream: empty block with no output room: %s, used %zu",
 	      status_name(ret), used);
 
 	/* One-shot calls take NULL for empty buffers and counts. */
-	check(inflate_raw(state, NULL, 0, &used, out, 4, &written) ==
+	harness_expect(inflate_raw(state, NULL, 0, &used, out, 4, &written) ==
 	      INFLATE_ERR_TRUNCATED && used == 0 && written == 0,
 	      "one-shot: no input");
-	check(inflate_raw(state, in, 4, &used, NULL, 0, &written) ==
+	harness_expect(inflate_raw(state, in, 4, &used, NULL, 0, &written) ==
 	      INFLATE_OK && used == 2 && written == 0,
 	      "one-shot: empty block, no output buffer");
 
 	/* A state used one-shot is not a stream. */
 	inflate_raw(state, in, 2, NULL, out, 4, NULL);
-	check(inflate_stream(state, in, 4, &used, out, 4, &written) ==
+	harness_expect(inflate_stream(state, in, 4, &used, out, 4, &written) ==
 	      INFLATE_ERR_PARAM, "stream: state last used one-shot");
 	after_the_end();
 	concatenated_members();

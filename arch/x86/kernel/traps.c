@@ -15,6 +15,7 @@
 #include <asm/segment.h>
 #include <asm/desc.h>
 #include <asm/extable.h>
+#include <asm/special_insns.h>
 
 #define PAGE_SIZE	4096
 
@@ -58,38 +59,6 @@ bool fixup_exception(struct pt_regs *regs)
 	return false;
 }
 
-static unsigned long read_cr0(void)
-{
-	unsigned long v;
-
-	asm volatile("mov %%cr0, %0" : "=r"(v));
-	return v;
-}
-
-static unsigned long read_cr2(void)
-{
-	unsigned long v;
-
-	asm volatile("mov %%cr2, %0" : "=r"(v));
-	return v;
-}
-
-static unsigned long read_cr3(void)
-{
-	unsigned long v;
-
-	asm volatile("mov %%cr3, %0" : "=r"(v));
-	return v;
-}
-
-static unsigned long read_cr4(void)
-{
-	unsigned long v;
-
-	asm volatile("mov %%cr4, %0" : "=r"(v));
-	return v;
-}
-
 /* #PF error code bits (SDM vol. 3, 4.7), described as Linux does. */
 static void show_fault_oops(const struct pt_regs *regs, unsigned long address)
 {
@@ -124,7 +93,7 @@ void show_regs(const struct pt_regs *regs)
 	pr_emerg("R10: %016lx R11: %016lx R12: %016lx\n", regs->r10, regs->r11, regs->r12);
 	pr_emerg("R13: %016lx R14: %016lx R15: %016lx\n", regs->r13, regs->r14, regs->r15);
 	pr_emerg("CS:  %04lx DS: %04x ES: %04x CR0: %016lx\n", regs->cs, ds, es, read_cr0());
-	pr_emerg("CR2: %016lx CR3: %016lx CR4: %016lx\n", read_cr2(), read_cr3(), read_cr4());
+	pr_emerg("CR2: %016lx CR3: %016lx CR4: %016lx\n", read_cr2(), __read_cr3(), __read_cr4());
 }
 
 /*

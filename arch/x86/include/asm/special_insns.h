@@ -1,6 +1,7 @@
 /*
  * Control registers, TLB invalidation, MSRs and CPUID (Intel SDM vol. 3A,
- * 2.5 and 4.10.4; vol. 2A, CPUID), for the memory-management code.
+ * 2.5 and 4.10.4; vol. 2A, CPUID), for the memory-management code and the
+ * oops.
  */
 #ifndef _ASM_X86_SPECIAL_INSNS_H
 #define _ASM_X86_SPECIAL_INSNS_H
@@ -18,6 +19,23 @@ static inline unsigned long read_cr0(void)
 static inline void write_cr0(unsigned long v)
 {
 	asm volatile("mov %0, %%cr0" : : "r"(v) : "memory");
+}
+
+/* The linear address of the last page fault. */
+static inline unsigned long read_cr2(void)
+{
+	unsigned long v;
+
+	asm volatile("mov %%cr2, %0" : "=r"(v));
+	return v;
+}
+
+static inline unsigned long __read_cr4(void)
+{
+	unsigned long v;
+
+	asm volatile("mov %%cr4, %0" : "=r"(v));
+	return v;
 }
 
 static inline unsigned long __read_cr3(void)
