@@ -16,31 +16,71 @@ boot() {
 	rc=$?
 }
 
-# boot_watch NAME PATTERN QEMU-ARGS...: for guests that stop where they
-# cannot tell QEMU to exit (before the command line is read), or that must
-# be looked at once stopped. Runs QEMU with a monitor, waits (at most 20 s)
-# until PATTERN is on the serial line, sends the monitor commands in
-# $WATCH_MONITOR (one per line, e.g. pmemsave), then quits. Log in
-# $OUT/NAME.log.
-boot_watch() {
-	local name=$1 pattern=$2 mon=$OUT/$1.mon qemu_pid
-	shift 2
-	rm -f "$mon.in" "$mon.out" "$OUT/$name.log"
-	mkfifo "$mon.in" "$mon.out"
-	timeout 60 qemu-system-x86_64 -accel tcg -display none -nic none \
-		-serial "file:$OUT/$name.log" -monitor "pipe:$mon" "$@" \
-		>"$OUT/$name.qemu" 2>&1 &
-	qemu_pid=$!
-	exec 3>"$mon.in" 4<"$mon.out"
-	for _ in $(seq 200); do
-		grep -q -F -- "$pattern" "$OUT/$name.log" 2>/dev/null && break
+# wait_for FILE TEXT: until TEXT is in FILE (at most 30 s).
+wait_for() {
+	for _ in $(seq 300); do
+		grep -a -q -F -- "$2" "$1" 2>/dev/null && return 0
 		sleep 0.1
 	done
-	[ -n "${WATCH_MONITOR:-}" ] && echo "$WATCH_MONITOR" >&3
+	echo "    timed out waiting for: $2"
+	return 1
+}
+
+# A guest with a monitor. qemu_start NAME QEMU-ARGS... starts it (with
+# ${MEM:-64} MiB) with the monitor's answers collected in $MON; mon CMD runs
+# one command and waits for the prompt after it; qemu_stop NAME quits.
+
+qemu_start() {
+	local name=$1 fifo=$OUT/$1.mon
+	shift
+	MON=$OUT/$name.monlog
+	rm -f "$fifo.in" "$fifo.out" "$MON"
+	mkfifo "$fifo.in" "$fifo.out"
+	timeout 90 qemu-system-x86_64 -accel tcg -m "${MEM:-64}" -display none -nic none \
+		-monitor "pipe:$fifo" "$@" </dev/null >"$OUT/$name.qemu" 2>&1 &
+	qemu_pid=$!
+	cat "$fifo.out" >"$MON" &
+	cat_pid=$!
+	exec 3>"$fifo.in"
+	wait_for "$MON" "(qemu)"
+}
+
+prompts() {
+	grep -a -o -F '(qemu)' "$MON" | wc -l
+}
+
+mon() {
+	local before
+	before=$(prompts)
+	echo "$1" >&3
+	for _ in $(seq 300); do
+		[ "$(prompts)" -gt "$before" ] && return 0
+		sleep 0.1
+	done
+	echo "    monitor command timed out: $1"
+	return 1
+}
+
+qemu_stop() {
 	echo quit >&3
-	wait "$qemu_pid"
-	exec 3>&- 4<&-
-	rm -f "$mon.in" "$mon.out"
+	exec 3>&-
+	wait "$qemu_pid" "$cat_pid"
+	rm -f "$OUT/$1.mon.in" "$OUT/$1.mon.out"
+}
+
+# boot_watch NAME PATTERN QEMU-ARGS...: for guests that stop where they
+# cannot tell QEMU to exit (before the command line is read), or that must
+# be looked at once stopped: waits until PATTERN is on the serial line
+# (log in $OUT/NAME.log), runs the monitor command in $WATCH_MONITOR if
+# any (e.g. pmemsave), then quits.
+boot_watch() {
+	local name=$1 pattern=$2
+	shift 2
+	rm -f "$OUT/$name.log"
+	qemu_start "$name" -serial "file:$OUT/$name.log" "$@"
+	wait_for "$OUT/$name.log" "$pattern"
+	[ -n "${WATCH_MONITOR:-}" ] && mon "$WATCH_MONITOR"
+	qemu_stop "$name"
 }
 
 # untimed LOG: the log without printk's "[    1.234567] " prefixes and the

@@ -111,7 +111,7 @@ result "$name" "initrd found, reserved and reported" $?
 name=vga
 rm -f "$OUT/$name.vga"
 WATCH_MONITOR="pmemsave 0xb8000 4000 \"$OUT/$name.vga\"" \
-	boot_watch "$name" "end Kernel panic" -m 64 -kernel "$IMG" \
+	boot_watch "$name" "end Kernel panic" -kernel "$IMG" \
 	-append "console=ttyS0,115200 console=tty0"
 {
 	[ -f "$OUT/$name.vga" ] &&

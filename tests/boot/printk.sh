@@ -72,59 +72,6 @@ lacks() {
 	done
 }
 
-# wait_for FILE TEXT: until TEXT is in FILE (at most 30 s).
-wait_for() {
-	for _ in $(seq 300); do
-		grep -a -q -F -- "$2" "$1" 2>/dev/null && return 0
-		sleep 0.1
-	done
-	echo "    timed out waiting for: $2"
-	return 1
-}
-
-# ---------------------------------------------------------------------------
-# A guest with a monitor. qemu_start NAME QEMU-ARGS... starts it with the
-# monitor's answers collected in $MON; mon CMD runs one command and waits
-# for the prompt after it; qemu_stop quits.
-
-qemu_start() {
-	local name=$1 fifo=$OUT/$1.mon
-	shift
-	MON=$OUT/$name.monlog
-	rm -f "$fifo.in" "$fifo.out" "$MON"
-	mkfifo "$fifo.in" "$fifo.out"
-	timeout 90 qemu-system-x86_64 -accel tcg -m $MEM -display none -nic none \
-		-monitor "pipe:$fifo" "$@" </dev/null >"$OUT/$name.qemu" 2>&1 &
-	qemu_pid=$!
-	cat "$fifo.out" >"$MON" &
-	cat_pid=$!
-	exec 3>"$fifo.in"
-	wait_for "$MON" "(qemu)"
-}
-
-prompts() {
-	grep -a -o -F '(qemu)' "$MON" | wc -l
-}
-
-mon() {
-	local before
-	before=$(prompts)
-	echo "$1" >&3
-	for _ in $(seq 300); do
-		[ "$(prompts)" -gt "$before" ] && return 0
-		sleep 0.1
-	done
-	echo "    monitor command timed out: $1"
-	return 1
-}
-
-qemu_stop() {
-	echo quit >&3
-	exec 3>&-
-	wait "$qemu_pid" "$cat_pid"
-	rm -f "$OUT/$1.mon.in" "$OUT/$1.mon.out"
-}
-
 # wait_halted: until the CPU sits in hlt with RIP in the kernel's map.
 wait_halted() {
 	local size

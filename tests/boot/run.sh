@@ -149,7 +149,7 @@ name=short-setup
 short=$OUT/bzImage.short-setup
 cp "$IMG" "$short"
 printf '\004' | dd of="$short" bs=1 seek=$((0x1f1)) conv=notrunc status=none
-boot_watch "$name" "System halted" -m 64 -kernel "$short" \
+boot_watch "$name" "System halted" -kernel "$short" \
 	-append "earlyprintk=serial,ttyS0,115200"
 {
 	[ "$(tools/bzinfo --field setup_sects "$IMG")" -gt 4 ] &&
@@ -161,7 +161,7 @@ result "$name" "setup cut short by the loader: no signature, clear message" $?
 # The BIOS boots the image as if it were a disk: the boot sector must say
 # to use a boot loader and wait for a key. It waits by design.
 name=boot-sector
-boot_watch "$name" "press any key to reboot" -m 64 \
+boot_watch "$name" "press any key to reboot" \
 	-drive "file=$IMG,format=raw,if=ide,snapshot=on"
 in_order "$OUT/$name.log" "This is a kernel image, not a bootable disk." \
 	"Use a boot loader" "press any key to reboot"
