@@ -126,12 +126,18 @@ expect_rc() {
 }
 
 
+# ram_end LOG: where the highest usable e820 range the kernel lists ends
+# (its last byte + 1), empty if it lists none.
+ram_end() {
+	sed -n 's/.*BIOS-e820: \[mem 0x[0-9a-f]*-0x\([0-9a-f]*\)\] usable.*/\1/p' "$1" |
+		while read -r end; do echo $((16#$end + 1)); done | sort -n | tail -n 1
+}
+
 # The highest usable e820 range must end within 1 MiB below MEM MiB
 # (the BIOS keeps a little at the top for itself).
 top_of_ram() {
 	local log=$1 mem_mb=$2 top want_lo want_hi
-	top=$(sed -n 's/.*BIOS-e820: \[mem 0x[0-9a-f]*-0x\([0-9a-f]*\)\] usable.*/\1/p' "$log" |
-		while read -r end; do echo $((16#$end + 1)); done | sort -n | tail -n 1)
+	top=$(ram_end "$log")
 	want_hi=$((mem_mb << 20))
 	want_lo=$(((mem_mb - 1) << 20))
 	if [ -z "$top" ] || [ "$top" -gt "$want_hi" ] || [ "$top" -lt "$want_lo" ]; then
