@@ -1,12 +1,15 @@
 #!/bin/bash
 # Boot tests for the entry points that skip the 16-bit setup: startup_32
-# (32-bit boot protocol) and startup_64 (64-bit boot protocol), and for the
-# decompressor's relocation when the kernel is loaded above 16 MiB.
+# (32-bit boot protocol) and startup_64 (64-bit boot protocol), for the
+# decompressor's relocation when the kernel is loaded above 16 MiB, and for
+# the initrd: placed high as GRUB does, or low in the decompressor's way,
+# it must reach the kernel intact (its CRC-32 against the host's).
 #
 # QEMU's -kernel only enters a bzImage through its setup code, so a small
 # Multiboot kernel (tests/boot/testloader/) does the loading: QEMU starts
 # it and hands it the bzImage as module 0; it loads the protected-mode part
-# at addr= and jumps to the mode= entry, as GRUB or kexec would. Every
+# at addr= and jumps to the mode= entry, as GRUB or kexec would; module 1
+# is the initrd, placed by initrd=. Every
 # guest ends the run itself through isa-debug-exit: a clean kernel halt
 # gives status 5 (the boot ends in "No working init found"), a refusal by
 # the loader status 255 (it writes 0x7f).
@@ -83,18 +86,6 @@ refuse() {
 		! grep -q "testloader: .*entry at\|extract_kernel" "$log"
 	}
 	result "$name" "the loader refuses: $first${*:+ $*}" $?
-}
-
-# patch_image IMAGE OFFSET BYTE...: a copy of $IMG with bytes replaced.
-patch_image() {
-	local image=$1 off=$2 byte
-	shift 2
-	cp "$IMG" "$image"
-	for byte in "$@"; do
-		printf "\\$(printf '%03o' "$byte")" |
-			dd of="$image" bs=1 seek="$off" conv=notrunc status=none
-		off=$((off + 1))
-	done
 }
 
 INIT_SIZE=$(header_field "$IMG" $((0x260)) 4)

@@ -101,6 +101,18 @@ header_field() {
 	echo $((0x$(od -An -tx"$3" -j "$2" -N "$3" "$1" | tr -d ' ')))
 }
 
+# patch_image IMAGE OFFSET BYTE...: a copy of $IMG with bytes replaced.
+patch_image() {
+	local image=$1 off=$2 byte
+	shift 2
+	cp "$IMG" "$image"
+	for byte in "$@"; do
+		printf "\\$(printf '%03o' "$byte")" |
+			dd of="$image" bs=1 seek="$off" conv=notrunc status=none
+		off=$((off + 1))
+	done
+}
+
 # crc32 FILE: the CRC-32 gzip computes (its trailer), as a number.
 crc32() {
 	echo $((0x$(gzip -c "$1" | tail -c8 | od -An -tx4 -N4 | tr -d ' ')))
