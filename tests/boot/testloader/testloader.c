@@ -1,6 +1,6 @@
 /*
  * testloader: boots a bzImage through its 32-bit or its 64-bit entry point,
- * for the boot tests (tests/boot/entries.sh).
+ * for the boot tests (tests/boot/entries.sh, tests/boot/badloader.sh).
  *
  * QEMU's -kernel runs a bzImage only through the 16-bit setup, while GRUB,
  * kexec and EFI loaders skip the setup and enter at code32_start
@@ -28,7 +28,8 @@
  * then). The bzImage's module string, minus the file name, is the kernel
  * command line.
  *
- * Module 1, if given, is the initrd (boot.rst, "Loading the initrd"):
+ * Module 1, if given, is the initrd (boot.rst: ramdisk_image, ramdisk_size,
+ * initrd_addr_max):
  *   initrd=high     (the default) as high as it fits below initrd_addr_max
  *                   and the top of its RAM region, page-aligned, off the
  *                   kernel and its decompression buffer, as GRUB and
