@@ -180,11 +180,8 @@ rm -f "$initrd"
 # uses the old command line protocol; before 2.01 it grants no heap;
 # before 2.00 it loads the kernel low, where a bzImage cannot run.
 old_protocol() {
-	local name=$1 version=$2
-	image=$OUT/bzImage.$name
-	cp "$IMG" "$image"
-	printf "\\$(printf '%03o' $((version & 0xff)))\\$(printf '%03o' $((version >> 8)))" |
-		dd of="$image" bs=1 seek=$((0x206)) conv=notrunc status=none
+	image=$OUT/bzImage.$1
+	patch_image "$image" $((0x206)) $(($2 & 0xff)) $(($2 >> 8))
 }
 small=$OUT/initrd.small
 make_initrd "$small" 300001
