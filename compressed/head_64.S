@@ -71,6 +71,20 @@
 	jnz	1b
 .endm
 
+/*
+ * Zero [_bss, _ebss) of the image we run in (the loader copies only the
+ * file, head_64.S's copy only [0, _bss)). A macro, not a call: the stack
+ * is in that bss.
+ */
+.macro clear_bss
+	leaq	_bss(%rip), %rdi
+	leaq	_ebss(%rip), %rcx
+	subq	%rdi, %rcx
+	shrq	$3, %rcx
+	xorl	%eax, %eax
+	rep	stosq
+.endm
+
 	.section ".head.text", "ax"
 	.code32
 	.globl	startup_32
@@ -189,12 +203,7 @@ startup_64:
 	 * choose_output() is C: give it a clear bss (its console lives
 	 * there) and a stack, both inside our loaded image.
 	 */
-	leaq	_bss(%rip), %rdi
-	leaq	_ebss(%rip), %rcx
-	subq	%rdi, %rcx
-	shrq	$3, %rcx
-	xorl	%eax, %eax
-	rep	stosq
+	clear_bss
 	leaq	boot_stack_end(%rip), %rsp
 	movq	%r15, %rdi
 	movq	%rbp, %rsi
@@ -287,12 +296,7 @@ no_longmode_msg:
 	movq	%rax, gdt_desc64 + 2(%rip)
 	lgdt	gdt_desc64(%rip)
 
-	leaq	_bss(%rip), %rdi
-	leaq	_ebss(%rip), %rcx
-	subq	%rdi, %rcx
-	shrq	$3, %rcx
-	xorl	%eax, %eax
-	rep	stosq
+	clear_bss
 
 	leaq	boot_stack_end(%rip), %rsp
 	movq	%r15, %rdi			/* boot_params */
