@@ -167,9 +167,15 @@ u64 choose_output(struct boot_params *bp, u64 load)
 			      (unsigned long long)(hit.start + hit.size - 1));
 		return LOAD_PHYSICAL_ADDR;
 	}
-	if (align < MIN_KERNEL_ALIGN || (align & (align - 1)))
+	/*
+	 * Loaders may rewrite kernel_alignment (boot.rst); GRUB's EFI loader
+	 * writes 1 MiB. Less than our 2 MiB pages cannot be honoured.
+	 */
+	if (align & (align - 1))
 		error("Bad kernel_alignment %#llx from the boot loader",
 		      (unsigned long long)align);
+	if (align < MIN_KERNEL_ALIGN)
+		align = MIN_KERNEL_ALIGN;
 	low = align_up(load, align);
 	out = find_room(low > LOAD_PHYSICAL_ADDR ? low : LOAD_PHYSICAL_ADDR,
 			size, align);
