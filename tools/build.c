@@ -40,6 +40,7 @@
 #include <linux/crc32.h>
 #include <asm/bootparam.h>
 
+#include "pe.h"
 #include "util.h"
 
 #define SECTOR_SIZE		512
@@ -49,22 +50,6 @@
 #define MAX_SETUP_SECTS		64
 #define PARAGRAPH		16
 #define CRC_LEN			4
-
-/* PE/COFF offsets (PE/COFF specification 11.0, 3.3 and 3.4). */
-#define PE_LFANEW		0x3c
-#define PE_COFF_NSECTIONS	(4 + 2)
-#define PE_COFF_OPT_SIZE	(4 + 16)
-#define PE_OPT			(4 + 20)
-#define PE_OPT_SIZE_OF_CODE	(PE_OPT + 4)
-#define PE_OPT_ENTRY		(PE_OPT + 16)
-#define PE_OPT_BASE_OF_CODE	(PE_OPT + 20)
-#define PE_OPT_SECTION_ALIGN	(PE_OPT + 32)
-#define PE_OPT_SIZE_OF_IMAGE	(PE_OPT + 56)
-#define PE_OPT_SIZE_OF_HEADERS	(PE_OPT + 60)
-#define PE_SEC_VSIZE		8
-#define PE_SEC_VADDR		12
-#define PE_SEC_RAW_SIZE		16
-#define PE_SEC_RAW_PTR		20
 
 #define HDR_OFF(field)	(SETUP_HEADER_OFFSET + \
 			 offsetof(struct setup_header, field))
@@ -129,17 +114,27 @@ static size_t align_up(size_t v, size_t a)
 /*
  * Place the one section at setup_size: in the file it runs to the end of
  * the image (CRC included), in memory at least as far as header.S asked
- * (the decompressor's bss).
+ * (the decompressor's bss). A setup without "MZ" has no PE header.
  */
 static void fill_pe_header(u8 *image, size_t setup_size, size_t total)
 {
-	u8 *pe = image + get_le32(image + PE_LFANEW);
-	u8 *sec = pe + PE_OPT + get_le16(pe + PE_COFF_OPT_SIZE);
-	u32 align = get_le32(pe + PE_OPT_SECTION_ALIGN);
-	size_t raw = total - setup_size, vsize = get_le32(sec + PE_SEC_VSIZE);
+	size_t lfanew = get_le32(image + PE_LFANEW), raw = total - setup_size;
+	u8 *pe = image + lfanew, *sec;
+	size_t vsize;
+	u32 align;
 
-	if (get_le32(pe) != 0x00004550 || get_le16(pe + PE_COFF_NSECTIONS) != 1)
-		die("setup: no PE header with one section at e_lfanew");
+	if (get_le16(image) != MZ_MAGIC)
+		return;
+	if (lfanew + PE_OPT + PE_OPT_FIXED_SIZE > setup_size ||
+	    get_le32(pe) != PE_MAGIC || get_le16(pe + PE_COFF_NSECTIONS) != 1)
+		die("setup: \"MZ\", but no PE header with one section at e_lfanew");
+	sec = pe + PE_OPT + get_le16(pe + PE_COFF_OPT_SIZE);
+	if (sec + PE_SEC_SIZE > image + setup_size)
+		die("setup: the PE section table lies outside the setup");
+	align = get_le32(pe + PE_OPT_SECTION_ALIGN);
+	if (!align)
+		die("setup: PE SectionAlignment is 0");
+	vsize = get_le32(sec + PE_SEC_VSIZE);
 	if (vsize < raw)
 		vsize = raw;
 	put_le32(sec + PE_SEC_VSIZE, vsize);
