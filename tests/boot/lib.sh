@@ -126,6 +126,28 @@ expect_rc() {
 }
 
 
+# make_initrd FILE SIZE: SIZE random bytes, new each run.
+make_initrd() {
+	head -c "$2" /dev/urandom >"$1"
+}
+
+# initrd_intact LOG FILE: the kernel's "initrd:" line gives FILE's size
+# and CRC-32 (the host's, from the gzip trailer: RFC 1952's CRC-32 of the
+# data), and its RAMDISK line covers the same bytes.
+initrd_intact() {
+	local log=$1 file=$2 size crc addr
+	size=$(stat -c %s "$file")
+	crc=$(gzip -c "$file" | tail -c 8 | od -An -tx4 -N4 | tr -d ' ')
+	addr=$(untimed "$log" | sed -n "s/^initrd: $size bytes at 0x\([0-9a-f]*\), crc32 0x$crc\$/\1/p")
+	if [ -z "$addr" ]; then
+		echo "    missing: initrd: $size bytes at ..., crc32 0x$crc"
+		grep -a "initrd" "$log" | sed 's/^/    got: /'
+		return 1
+	fi
+	grep -q "RAMDISK: \[mem $(printf '0x%08x-0x%08x' $((16#$addr)) $((16#$addr + size - 1)))\]" "$log" ||
+		{ echo "    no RAMDISK line for 0x$addr + $size"; return 1; }
+}
+
 # The highest usable e820 range must end within 1 MiB below MEM MiB
 # (the BIOS keeps a little at the top for itself).
 top_of_ram() {
