@@ -117,7 +117,7 @@ SETUP_OBJS := boot/header.o boot/main.o boot/tty.o boot/regs.o boot/bioscall.o \
 	boot/version.o $(patsubst %,boot/lib/%.o,$(LIB_SHARED))
 
 ZO_OBJS := compressed/head_64.o compressed/misc.o compressed/output.o compressed/console.o \
-	compressed/elf.o compressed/kernel_info.o \
+	compressed/elf.o compressed/kernel_info.o compressed/efi_stub.o \
 	$(patsubst %,compressed/lib/%.o,$(LIB_SHARED) early_vga_console inflate crc32 \
 		tsc_stopwatch) \
 	compressed/piggy.o
@@ -250,7 +250,7 @@ boot/vmlinux.bin: compressed/vmlinux
 # The setup and the image
 
 # The symbols header.S computes the setup header from.
-ZO_SYMS := startup_32|startup_64|input_data|kernel_info|_end|_ehead|_text|z_[a-z_]*
+ZO_SYMS := startup_32|startup_64|input_data|kernel_info|_end|_ehead|_text|z_[a-z_]*|efi_pe_entry|efi64_stub_entry
 VO_SYMS := _text|_end|__bss_start|_edata
 
 boot/zoffset.h: compressed/vmlinux

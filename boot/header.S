@@ -4,9 +4,15 @@
  * "The Real-Mode Kernel Header") and start_of_setup, the real-mode entry
  * point a 16-bit loader jumps to at offset 0x200.
  *
- * setup_sects and syssize are filled in by tools/build; every other field
- * is computed here from the decompressor's and the kernel's symbols
- * (zoffset.h, voffset.h), so the header always describes this very image.
+ * The same first sector also makes the file a PE/COFF image (PE/COFF
+ * specification 11.0, "MS-DOS Stub", "Optional Header"), so UEFI firmware
+ * can run it as an EFI application whose entry is the EFI stub
+ * (compressed/efi_stub.c).
+ *
+ * setup_sects and syssize are filled in by tools/build, as are the PE/COFF
+ * fields that depend on the setup's size; every other field is computed
+ * here from the decompressor's and the kernel's symbols (zoffset.h,
+ * voffset.h), so the header always describes this very image.
  */
 #include <asm/boot.h>
 #include <asm/bootparam.h>
@@ -32,14 +38,34 @@ SVGA_MODE	= 0xffff	/* vid_mode: "normal" (no mode change) */
 
 	.code16
 
+/* PE/COFF constants (PE/COFF specification 11.0, sections 3.3 and 4). */
+#define IMAGE_FILE_MACHINE_AMD64		0x8664
+#define IMAGE_FILE_EXECUTABLE_IMAGE		0x0002
+#define IMAGE_FILE_LINE_NUMS_STRIPPED		0x0004
+#define IMAGE_FILE_LARGE_ADDRESS_AWARE		0x0020
+#define IMAGE_FILE_DEBUG_STRIPPED		0x0200
+#define IMAGE_NT_OPTIONAL_HDR64_MAGIC		0x020b
+#define IMAGE_SUBSYSTEM_EFI_APPLICATION		10
+#define IMAGE_SCN_CNT_CODE			0x00000020
+#define IMAGE_SCN_MEM_EXECUTE			0x20000000
+#define IMAGE_SCN_MEM_READ			0x40000000
+#define IMAGE_SCN_MEM_WRITE			0x80000000
+/*
+ * Sections are aligned like the file's sectors, in memory as on disk: the
+ * loaded image is the file itself, the setup header at 0x1f1 included.
+ */
+#define PE_ALIGN				0x200
+
 /*
  * A BIOS that boots this file from a disk lands here at 0x7c00. We are no
  * boot loader: say so (on the screen and on COM1), wait for a key, and let
- * the BIOS try the next disk.
+ * the BIOS try the next disk. "MZ", the PE/COFF file's signature, runs
+ * first as "dec %bp; pop %dx", which harm nothing we use.
  */
 	.section ".bstext", "ax"
 	.globl	bootsect_start
 bootsect_start:
+	.ascii	"MZ"
 	ljmp	$BOOTSEG, $1f
 1:	movw	%cs, %ax
 	movw	%ax, %ds
@@ -63,11 +89,78 @@ bootsect_start:
 	int	$0x19			/* int 19h: boot the next device */
 	ljmp	$0xf000, $0xfff0	/* if that returns, reset */
 
+	.org	0x3c
+	.long	pe_header		/* e_lfanew: where the PE header is */
+
 	.section ".bsdata", "a"
 bootsect_msg:
 	.ascii	"This is a kernel image, not a bootable disk.\r\n"
 	.ascii	"Use a boot loader (GRUB, SYSLINUX, QEMU -kernel).\r\n\n"
 	.asciz	"Remove disk and press any key to reboot...\r\n"
+
+/*
+ * The PE/COFF header. One section covers the protected-mode part: in
+ * memory it extends to the decompressor's _end so that its bss is there
+ * and zeroed. Fields marked "build" depend on the setup's size; tools/build
+ * writes them (AddressOfEntryPoint is written here relative to the
+ * protected-mode part and rebased there).
+ */
+	.balign	8
+pe_header:
+	.ascii	"PE\0\0"
+	.word	IMAGE_FILE_MACHINE_AMD64	/* Machine */
+	.word	1				/* NumberOfSections */
+	.long	0				/* TimeDateStamp */
+	.long	0				/* PointerToSymbolTable */
+	.long	0				/* NumberOfSymbols */
+	.word	section_table - optional_header	/* SizeOfOptionalHeader */
+	.word	IMAGE_FILE_EXECUTABLE_IMAGE | IMAGE_FILE_LINE_NUMS_STRIPPED | \
+		IMAGE_FILE_LARGE_ADDRESS_AWARE | IMAGE_FILE_DEBUG_STRIPPED
+optional_header:
+	.word	IMAGE_NT_OPTIONAL_HDR64_MAGIC	/* Magic: PE32+ */
+	.byte	0, 0				/* Major/MinorLinkerVersion */
+	.long	0				/* SizeOfCode: build */
+	.long	0				/* SizeOfInitializedData */
+	.long	0				/* SizeOfUninitializedData */
+	.long	ZO_efi_pe_entry			/* AddressOfEntryPoint: build */
+	.long	0				/* BaseOfCode: build */
+	.quad	0				/* ImageBase: relocatable */
+	.long	PE_ALIGN			/* SectionAlignment */
+	.long	PE_ALIGN			/* FileAlignment */
+	.word	0, 0				/* Major/MinorOperatingSystemVersion */
+	.word	0, 0				/* Major/MinorImageVersion */
+	.word	0, 0				/* Major/MinorSubsystemVersion */
+	.long	0				/* Win32VersionValue */
+	.long	0				/* SizeOfImage: build */
+	.long	0				/* SizeOfHeaders: build */
+	.long	0				/* CheckSum */
+	.word	IMAGE_SUBSYSTEM_EFI_APPLICATION	/* Subsystem */
+	.word	0				/* DllCharacteristics */
+	.quad	0				/* SizeOfStackReserve */
+	.quad	0				/* SizeOfStackCommit */
+	.quad	0				/* SizeOfHeapReserve */
+	.quad	0				/* SizeOfHeapCommit */
+	.long	0				/* LoaderFlags */
+	.long	(section_table - data_directories) / 8	/* NumberOfRvaAndSizes */
+data_directories:				/* all empty: the code is PIC */
+	.quad	0				/* export table */
+	.quad	0				/* import table */
+	.quad	0				/* resource table */
+	.quad	0				/* exception table */
+	.quad	0				/* certificate table */
+	.quad	0				/* base relocation table */
+section_table:
+	.ascii	".text\0\0\0"			/* Name */
+	.long	ZO__end - ZO_startup_32		/* VirtualSize */
+	.long	0				/* VirtualAddress: build */
+	.long	0				/* SizeOfRawData: build */
+	.long	0				/* PointerToRawData: build */
+	.long	0				/* PointerToRelocations */
+	.long	0				/* PointerToLinenumbers */
+	.word	0				/* NumberOfRelocations */
+	.word	0				/* NumberOfLinenumbers */
+	.long	IMAGE_SCN_CNT_CODE | IMAGE_SCN_MEM_EXECUTE | \
+		IMAGE_SCN_MEM_READ | IMAGE_SCN_MEM_WRITE	/* Characteristics */
 
 /* The setup header, at 0x1f1. Offsets are checked against bootparam.h. */
 	.section ".header", "a"
@@ -115,7 +208,8 @@ heap_end_ptr:
 	.byte	0
 #endif
 	.byte	MIN_KERNEL_ALIGN_LG2	/* min_alignment */
-	.word	XLF_KERNEL_64		/* xloadflags: startup_64 at +0x200 */
+	.word	XLF_KERNEL_64 | XLF_EFI_HANDOVER_64	/* xloadflags: startup_64
+					   at +0x200, EFI handover */
 	.long	COMMAND_LINE_SIZE - 1	/* cmdline_size */
 	.long	0			/* hardware_subarch: PC */
 	.quad	0			/* hardware_subarch_data */
@@ -124,7 +218,7 @@ heap_end_ptr:
 	.quad	0			/* setup_data */
 	.quad	LOAD_PHYSICAL_ADDR	/* pref_address */
 	.long	INIT_SIZE		/* init_size */
-	.long	0			/* handover_offset: no EFI stub yet */
+	.long	ZO_efi64_stub_entry - ZO_startup_64	/* handover_offset */
 	.long	ZO_kernel_info		/* kernel_info_offset */
 
 /*

@@ -22,6 +22,13 @@
  * Linux. The CRC is the one gzip and zlib use (RFC 1952 section 8), so
  * running the whole file through it leaves the usual residue.
  *
+ * The file is also a PE/COFF image (boot/header.S): its headers are the
+ * setup, [0, setup_size), and its one section is the protected-mode part,
+ * at the same offset in memory as in the file (SectionAlignment and
+ * FileAlignment are both 512). The fields that depend on setup_size are
+ * written here too; AddressOfEntryPoint arrives relative to the
+ * protected-mode part and is rebased by setup_size.
+ *
  * Usage: build SETUP_BIN ZO_BIN OUT
  */
 #include <errno.h>
@@ -33,6 +40,7 @@
 #include <linux/crc32.h>
 #include <asm/bootparam.h>
 
+#include "pe.h"
 #include "util.h"
 
 #define SECTOR_SIZE		512
@@ -98,6 +106,48 @@ static void check_payload(const u8 *setup, const u8 *zo, size_t zo_len)
 	    "ELF 7f 45 4c 46)", p[0], p[1], p[2], p[3], off);
 }
 
+static size_t align_up(size_t v, size_t a)
+{
+	return (v + a - 1) / a * a;
+}
+
+/*
+ * Place the one section at setup_size: in the file it runs to the end of
+ * the image (CRC included), in memory at least as far as header.S asked
+ * (the decompressor's bss). A setup without "MZ" has no PE header.
+ */
+static void fill_pe_header(u8 *image, size_t setup_size, size_t total)
+{
+	size_t lfanew = get_le32(image + PE_LFANEW), raw = total - setup_size;
+	u8 *pe = image + lfanew, *sec;
+	size_t vsize;
+	u32 align;
+
+	if (get_le16(image) != MZ_MAGIC)
+		return;
+	if (lfanew + PE_OPT + PE_OPT_FIXED_SIZE > setup_size ||
+	    get_le32(pe) != PE_MAGIC || get_le16(pe + PE_COFF_NSECTIONS) != 1)
+		die("setup: \"MZ\", but no PE header with one section at e_lfanew");
+	sec = pe + PE_OPT + get_le16(pe + PE_COFF_OPT_SIZE);
+	if (sec + PE_SEC_SIZE > image + setup_size)
+		die("setup: the PE section table lies outside the setup");
+	align = get_le32(pe + PE_OPT_SECTION_ALIGN);
+	if (!align)
+		die("setup: PE SectionAlignment is 0");
+	vsize = get_le32(sec + PE_SEC_VSIZE);
+	if (vsize < raw)
+		vsize = raw;
+	put_le32(sec + PE_SEC_VSIZE, vsize);
+	put_le32(sec + PE_SEC_VADDR, setup_size);
+	put_le32(sec + PE_SEC_RAW_SIZE, raw);
+	put_le32(sec + PE_SEC_RAW_PTR, setup_size);
+	put_le32(pe + PE_OPT_SIZE_OF_CODE, raw);
+	put_le32(pe + PE_OPT_BASE_OF_CODE, setup_size);
+	put_le32(pe + PE_OPT_ENTRY, get_le32(pe + PE_OPT_ENTRY) + setup_size);
+	put_le32(pe + PE_OPT_SIZE_OF_HEADERS, setup_size);
+	put_le32(pe + PE_OPT_SIZE_OF_IMAGE, align_up(setup_size + vsize, align));
+}
+
 static void write_file(const char *name, const u8 *buf, size_t len)
 {
 	FILE *f = fopen(name, "wb");
@@ -148,6 +198,7 @@ int main(int argc, char **argv)
 	memcpy(image + setup_size, zo, zo_len);
 	image[HDR_OFF(setup_sects)] = sectors - 1;
 	put_le32(image + HDR_OFF(syssize), sys_size);
+	fill_pe_header(image, setup_size, total);
 
 	crc = crc32(0, image, total - CRC_LEN);
 	put_le32(image + total - CRC_LEN, crc);

@@ -13,6 +13,11 @@
  * (see the layout comment there): the file is setup_size + syssize * 16
  * bytes and its last four bytes are the CRC-32 of everything before them.
  *
+ * An image that starts with "MZ" is also a PE/COFF image for UEFI
+ * firmware (boot/header.S): its PE header is shown and checked against the
+ * rules of the PE/COFF specification a UEFI loader applies, and against the
+ * bzImage layout (headers = the setup, one section = the rest).
+ *
  * Usage: bzinfo [--check | --field NAME] BZIMAGE
  */
 #include <errno.h>
@@ -24,6 +29,7 @@
 #include <linux/crc32.h>
 #include <asm/bootparam.h>
 
+#include "pe.h"
 #include "util.h"
 
 #define SECTOR_SIZE		512
@@ -529,6 +535,57 @@ static void print_fields(const struct image *img)
 	}
 }
 
+/* The PE header, or NULL when the image has none or it lies outside. */
+static const u8 *pe_header(const struct image *img)
+{
+	u64 lfanew;
+
+	if (img->size < PE_LFANEW + 4 || get_le16(img->buf) != MZ_MAGIC)
+		return NULL;
+	lfanew = get_le32(img->buf + PE_LFANEW);
+	if (lfanew + PE_OPT + PE_OPT_FIXED_SIZE > img->size)
+		return NULL;
+	return img->buf + lfanew;
+}
+
+static const u8 *pe_sections(const struct image *img, const u8 *pe,
+			     unsigned int *n)
+{
+	const u8 *sec = pe + PE_OPT + get_le16(pe + PE_COFF_OPT_SIZE);
+
+	*n = get_le16(pe + PE_COFF_NSECTIONS);
+	if (sec + (u64)*n * PE_SEC_SIZE > img->buf + img->size)
+		*n = 0;
+	return sec;
+}
+
+static void print_pe(const struct image *img)
+{
+	const u8 *pe = pe_header(img), *sec;
+	unsigned int i, n;
+
+	if (!pe) {
+		printf("%-29s none\n", "PE/COFF header");
+		return;
+	}
+	printf("%-29s at 0x%x: machine 0x%04x, magic 0x%03x, subsystem %u\n",
+	       "PE/COFF header", get_le32(img->buf + PE_LFANEW),
+	       get_le16(pe + PE_COFF_MACHINE), get_le16(pe + PE_OPT_MAGIC),
+	       get_le16(pe + PE_OPT_SUBSYSTEM));
+	printf("%-29s entry 0x%x, SizeOfImage 0x%x, SizeOfHeaders 0x%x, "
+	       "alignment 0x%x/0x%x\n", "",
+	       get_le32(pe + PE_OPT_ENTRY), get_le32(pe + PE_OPT_SIZE_OF_IMAGE),
+	       get_le32(pe + PE_OPT_SIZE_OF_HEADERS),
+	       get_le32(pe + PE_OPT_SECTION_ALIGN),
+	       get_le32(pe + PE_OPT_FILE_ALIGN));
+	sec = pe_sections(img, pe, &n);
+	for (i = 0; i < n; i++, sec += PE_SEC_SIZE)
+		printf("%-29s %.8s: memory 0x%x+0x%x, file 0x%x+0x%x\n", "",
+		       (const char *)sec, get_le32(sec + PE_SEC_VADDR),
+		       get_le32(sec + PE_SEC_VSIZE), get_le32(sec + PE_SEC_RAW_PTR),
+		       get_le32(sec + PE_SEC_RAW_SIZE));
+}
+
 static void print_summary(const struct image *img)
 {
 	u64 expect = setup_size(img) + HDR(img, syssize) * PARAGRAPH;
@@ -554,6 +611,7 @@ static void print_summary(const struct image *img)
 		printf("%-29s not found at payload_file_offset\n", "payload");
 	printf("%-29s stored 0x%08x, computed 0x%08x: %s\n", "CRC-32 trailer",
 	       stored, computed, ok ? "CRC ok" : "CRC BAD");
+	print_pe(img);
 }
 
 static int problems;
@@ -689,10 +747,94 @@ static void check_fields(const struct image *img)
 		problem(img, "code32_start is 0x%llx, expected 0x%x",
 			(unsigned long long)HDR(img, code32_start),
 			CODE32_START);
+	if ((HDR(img, xloadflags) & XLF_EFI_HANDOVER_64) &&
+	    HDR(img, handover_offset) + SETUP_JUMP_OFFSET >= HDR(img, syssize) * PARAGRAPH)
+		problem(img, "handover_offset 0x%llx is outside the protected-mode part",
+			(unsigned long long)HDR(img, handover_offset));
 	if (!kernel_version(img))
 		problem(img, "kernel_version 0x%llx does not point at a "
 			"printable NUL-terminated string inside the setup",
 			(unsigned long long)HDR(img, kernel_version));
+}
+
+/*
+ * A section's bytes come from inside the file, after the headers, and lie
+ * inside SizeOfImage in memory (what a UEFI image loader insists on). The
+ * entry point must be in an executable section's file data.
+ */
+static void check_pe_sections(const struct image *img, const u8 *pe)
+{
+	u32 headers = get_le32(pe + PE_OPT_SIZE_OF_HEADERS);
+	u32 image_size = get_le32(pe + PE_OPT_SIZE_OF_IMAGE);
+	u32 entry = get_le32(pe + PE_OPT_ENTRY);
+	const u8 *sec;
+	bool entry_ok = false;
+	unsigned int i, n;
+	u64 va, vsize, raw, rawsize;
+
+	sec = pe_sections(img, pe, &n);
+	if (!n) {
+		problem(img, "PE: no section table inside the file");
+		return;
+	}
+	for (i = 0; i < n; i++, sec += PE_SEC_SIZE) {
+		va = get_le32(sec + PE_SEC_VADDR);
+		vsize = get_le32(sec + PE_SEC_VSIZE);
+		raw = get_le32(sec + PE_SEC_RAW_PTR);
+		rawsize = get_le32(sec + PE_SEC_RAW_SIZE);
+		if (va < headers || raw < headers)
+			problem(img, "PE: section %u overlaps the headers", i);
+		if (raw + rawsize > img->size)
+			problem(img, "PE: section %u extends past the file", i);
+		if (va + (vsize > rawsize ? vsize : rawsize) > image_size)
+			problem(img, "PE: section %u extends past SizeOfImage", i);
+		if ((get_le32(sec + PE_SEC_FLAGS) & PE_SCN_MEM_EXECUTE) &&
+		    entry >= va && entry < va + rawsize)
+			entry_ok = true;
+	}
+	if (!entry_ok)
+		problem(img, "PE: AddressOfEntryPoint 0x%x is not in an "
+			"executable section's file data", entry);
+}
+
+static void check_pe(const struct image *img)
+{
+	const u8 *pe = pe_header(img);
+	u32 salign, falign, dirs;
+
+	if (get_le16(img->buf) != MZ_MAGIC)
+		return;
+	if (!pe || get_le32(pe) != PE_MAGIC) {
+		problem(img, "PE: \"MZ\" but no \"PE\\0\\0\" at e_lfanew");
+		return;
+	}
+	if (get_le16(pe + PE_COFF_MACHINE) != PE_MACHINE_AMD64)
+		problem(img, "PE: machine 0x%04x, expected 0x8664 (x86-64)",
+			get_le16(pe + PE_COFF_MACHINE));
+	if (get_le16(pe + PE_OPT_MAGIC) != PE_OPT_MAGIC_PE32PLUS)
+		problem(img, "PE: optional header magic 0x%03x, expected 0x20b "
+			"(PE32+)", get_le16(pe + PE_OPT_MAGIC));
+	if (get_le16(pe + PE_OPT_SUBSYSTEM) != PE_SUBSYSTEM_EFI_APP)
+		problem(img, "PE: subsystem %u, expected 10 (EFI application)",
+			get_le16(pe + PE_OPT_SUBSYSTEM));
+	dirs = get_le32(pe + PE_OPT_NR_DIRS);
+	if (get_le16(pe + PE_COFF_OPT_SIZE) != PE_OPT_FIXED_SIZE + 8 * (u64)dirs)
+		problem(img, "PE: SizeOfOptionalHeader %u does not hold %u "
+			"data directories", get_le16(pe + PE_COFF_OPT_SIZE), dirs);
+	salign = get_le32(pe + PE_OPT_SECTION_ALIGN);
+	falign = get_le32(pe + PE_OPT_FILE_ALIGN);
+	if (!falign || (falign & (falign - 1)) || falign < 512 ||
+	    salign < falign || (salign < 4096 && salign != falign))
+		problem(img, "PE: alignments 0x%x (section) / 0x%x (file) break "
+			"the PE/COFF rules", salign, falign);
+	else if (get_le32(pe + PE_OPT_SIZE_OF_IMAGE) % salign)
+		problem(img, "PE: SizeOfImage 0x%x is not a multiple of "
+			"SectionAlignment", get_le32(pe + PE_OPT_SIZE_OF_IMAGE));
+	if (get_le32(pe + PE_OPT_SIZE_OF_HEADERS) != setup_size(img))
+		problem(img, "PE: SizeOfHeaders 0x%x is not the setup's size "
+			"0x%llx", get_le32(pe + PE_OPT_SIZE_OF_HEADERS),
+			(unsigned long long)setup_size(img));
+	check_pe_sections(img, pe);
 }
 
 static int check(const struct image *img)
@@ -702,6 +844,7 @@ static int check(const struct image *img)
 	check_layout(img);
 	check_payload(img);
 	check_alignment(img);
+	check_pe(img);
 	if (problems) {
 		printf("%s: %d problem%s found\n", img->name, problems,
 		       problems == 1 ? "" : "s");

@@ -10,7 +10,9 @@ set -e
 needs_build="gcc:gcc ld:binutils objcopy:binutils nm:binutils gzip:gzip kconfig-conf:kconfig-frontends"
 needs_run="$needs_build qemu-system-x86_64:qemu-system-x86 /usr/share/seabios/bios-256k.bin:seabios"
 needs_check="$needs_run /usr/include/zlib.h:zlib1g-dev /usr/include/libdeflate.h:libdeflate-dev
-	clang:clang =libclang-rt-14-dev:libclang-rt-14-dev"
+	clang:clang =libclang-rt-14-dev:libclang-rt-14-dev
+	/usr/share/ovmf/OVMF.fd:ovmf grub-mkrescue:grub-common
+	/usr/lib/grub/x86_64-efi/linuxefi.mod:grub-efi-amd64-bin xorriso:xorriso mformat:mtools"
 
 case "$1" in
 build) needs=$needs_build ;;

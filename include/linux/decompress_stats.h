@@ -31,6 +31,13 @@
 
 #define DECOMPRESS_STATS_VALID	0x5354415a	/* "ZATS": filled in */
 
+/* The decompressor's byte boot_entry: how the boot entered it (0: unset). */
+#define BOOT_ENTRY_16		1	/* 16-bit setup */
+#define BOOT_ENTRY_32		2	/* 32-bit startup_32 */
+#define BOOT_ENTRY_64		3	/* 64-bit startup_64 */
+#define BOOT_ENTRY_EFI_STUB	4	/* PE/COFF entry (efi_pe_entry) */
+#define BOOT_ENTRY_EFI_HANDOVER	5	/* EFI handover (efi64_stub_entry) */
+
 struct decompress_stats {
 	u32 valid;
 	u32 tsc_khz;		/* TSC rate measured meanwhile, 0 if unknown */

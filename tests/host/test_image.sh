@@ -79,5 +79,39 @@ check "file size is (setup_sects + 1) * 512 + syssize * 16" \
 check "the setup ends with the signature 0x5a5aaa55" \
 	sh -c "od -An -tx1 -N $(field setup_size) '$IMG' | tr -d ' \n' | grep -q 55aa5a5a"
 
+# The PE/COFF view, as binutils reads it (objdump -p), against the
+# decompressor's symbols: UEFI firmware enters efi_pe_entry.
+pe() { objdump -p "$IMG" | awk -v k="$1" '$1 == k { print $2 }'; }
+check "objdump reads a PE32+ x86-64 image" \
+	sh -c "objdump -p '$IMG' | grep -q 'file format pei-x86-64'"
+check "PE Magic is 020b (PE32+)" eq "$(pe Magic)" 020b
+check "PE Subsystem is 10 (EFI application)" eq "$((16#$(pe Subsystem)))" 10
+check "PE SizeOfHeaders is the setup's size" eq "$((16#$(pe SizeOfHeaders)))" "$(field setup_size)"
+check "PE AddressOfEntryPoint is setup_size + efi_pe_entry" \
+	eq "$((16#$(pe AddressOfEntryPoint)))" \
+	"$(($(field setup_size) + $(sym compressed/vmlinux efi_pe_entry)))"
+check "PE SizeOfImage covers the decompressor up to its _end" \
+	test "$((16#$(pe SizeOfImage)))" -ge "$(($(field setup_size) + $(sym compressed/vmlinux _end)))"
+check "xloadflags has XLF_EFI_HANDOVER_64" eq "$(($(field xloadflags) & 8))" 8
+check "handover_offset is efi64_stub_entry - startup_64" \
+	eq "$(field handover_offset)" \
+	"$(($(sym compressed/vmlinux efi64_stub_entry) - $(sym compressed/vmlinux startup_64)))"
+
+# bzinfo --check rejects a broken PE header: corrupt_pe OFFSET-IN-PE SIZE VALUE PATTERN
+lfanew=$(od -An -tu4 -j $((0x3c)) -N4 "$IMG" | tr -d ' ')
+corrupt_pe() {
+	cp "$IMG" "$tmp/c.img"
+	local i bytes=
+	for ((i = 0; i < $2; i++)); do
+		bytes+=$(printf '\\%03o' $((($3 >> (8 * i)) & 255)))
+	done
+	printf "$bytes" | dd of="$tmp/c.img" bs=1 seek=$((lfanew + $1)) conv=notrunc status=none
+	tools/bzinfo --check "$tmp/c.img" | grep -q -F -- "$4"
+}
+check "bzinfo --check: wrong machine" corrupt_pe 4 2 0x14c "machine 0x014c"
+check "bzinfo --check: wrong subsystem" corrupt_pe $((24 + 68)) 2 3 "subsystem 3"
+check "bzinfo --check: entry outside the code" corrupt_pe $((24 + 16)) 4 0x100 "AddressOfEntryPoint 0x100"
+check "bzinfo --check: SizeOfImage too small" corrupt_pe $((24 + 56)) 4 0x2a00 "past SizeOfImage"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
