@@ -45,6 +45,7 @@ run_suite "boot: 32-bit and 64-bit entries, relocation" tests/boot/entries.sh bz
 run_suite "boot: in-kernel tests (KTAP)" tests/boot/ktest.sh bzImage
 run_suite "boot: memory" tests/boot/memory.sh bzImage
 run_suite "boot: printk, consoles, tools/dmesg" tests/boot/printk.sh bzImage
+run_suite "boot: real loaders (SeaBIOS, GRUB, ISOLINUX, SYSLINUX)" tests/boot/loaders.sh bzImage
 
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" = 0 ]

@@ -10,7 +10,10 @@ set -e
 needs_build="gcc:gcc ld:binutils objcopy:binutils nm:binutils gzip:gzip kconfig-conf:kconfig-frontends"
 needs_run="$needs_build qemu-system-x86_64:qemu-system-x86 /usr/share/seabios/bios-256k.bin:seabios"
 needs_check="$needs_run /usr/include/zlib.h:zlib1g-dev /usr/include/libdeflate.h:libdeflate-dev
-	clang:clang =libclang-rt-14-dev:libclang-rt-14-dev"
+	clang:clang =libclang-rt-14-dev:libclang-rt-14-dev
+	grub-mkrescue:grub-common /usr/lib/grub/i386-pc/modinfo.sh:grub-pc-bin xorriso:xorriso
+	mformat:mtools syslinux:syslinux /usr/lib/ISOLINUX/isolinux.bin:isolinux
+	/usr/lib/syslinux/modules/bios/ldlinux.c32:syslinux-common"
 
 case "$1" in
 build) needs=$needs_build ;;

@@ -4,16 +4,28 @@
 pass=0
 fail=0
 mkdir -p "$OUT"
-# boot NAME MEM APPEND [QEMU ARGS...]: log in $OUT/NAME.log, status in $rc
+# boot_guest NAME MEM QEMU-ARGS...: a guest that ends itself through
+# isa-debug-exit, started however QEMU-ARGS say (-kernel, -cdrom, -drive):
+# log in $OUT/NAME.log, status in $rc, milliseconds from QEMU's start to its
+# exit in $wall_ms.
+boot_guest() {
+	local name=$1 mem=$2 t0
+	shift 2
+	t0=$(date +%s%N)
+	timeout 120 qemu-system-x86_64 -accel tcg -m "$mem" -no-reboot \
+		-display none -nic none -serial "file:$OUT/$name.log" \
+		-device isa-debug-exit,iobase=0xf4,iosize=0x04 "$@" \
+		</dev/null >"$OUT/$name.qemu" 2>&1
+	rc=$?
+	wall_ms=$((($(date +%s%N) - t0) / 1000000))
+}
+
+# boot NAME MEM APPEND [QEMU ARGS...]: QEMU's -kernel loader; log in
+# $OUT/NAME.log, status in $rc
 boot() {
 	local name=$1 mem=$2 append=$3 image=${IMAGE:-$IMG}
 	shift 3
-	timeout 120 qemu-system-x86_64 -accel tcg -m "$mem" -no-reboot \
-		-display none -nic none -serial "file:$OUT/$name.log" \
-		-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-		-kernel "$image" -append "$append isa_debug_exit=0xf4" "$@" \
-		</dev/null >"$OUT/$name.qemu" 2>&1
-	rc=$?
+	boot_guest "$name" "$mem" -kernel "$image" -append "$append isa_debug_exit=0xf4" "$@"
 }
 
 # wait_for FILE TEXT: until TEXT is in FILE (at most 30 s).
@@ -138,4 +150,35 @@ top_of_ram() {
 		echo "    usable RAM ends at ${top:-nothing}, expected just below $want_hi"
 		return 1
 	fi
+}
+
+# host_crc32 FILE: FILE's CRC-32 as 8 hex digits, from gzip's trailer (an
+# implementation independent of ours).
+host_crc32() {
+	gzip -c "$1" | tail -c8 | od -An -tx4 -N4 | tr -d ' '
+}
+
+# initrd_intact LOG FILE: the kernel's "initrd:" line reports FILE's size
+# and CRC-32, and its RAMDISK line spans exactly those bytes.
+initrd_intact() {
+	local log=$1 size crc line got_size addr got_crc ramdisk
+	size=$(stat -c %s "$2")
+	crc=$(host_crc32 "$2")
+	line=$(untimed "$log" | sed -n -E \
+		's/^initrd: ([0-9]+) bytes at 0x([0-9a-f]+), crc32 0x([0-9a-f]+)$/\1 \2 \3/p')
+	read -r got_size addr got_crc <<<"$line"
+	if [ -z "$line" ] || [ "$got_size" != "$size" ] ||
+		[ $((16#$got_crc)) != $((16#$crc)) ]; then
+		echo "    initrd line: ${line:-none}; expected $size bytes, crc32 0x$crc"
+		return 1
+	fi
+	ramdisk=$(printf 'RAMDISK: [mem 0x%08x-0x%08x]' $((16#$addr)) $((16#$addr + size - 1)))
+	untimed "$log" | grep -q -x -F -- "$ramdisk" && return
+	echo "    missing: $ramdisk"
+	return 1
+}
+
+# panic_time LOG: the kernel's timestamp (seconds) on its panic line.
+panic_time() {
+	sed -n -E 's/^\[ *([0-9]+\.[0-9]{6})\] Kernel panic - not syncing: .*/\1/p' "$1" | head -n 1
 }
