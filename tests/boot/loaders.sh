@@ -53,8 +53,8 @@ kernel_args() {
 
 # grub_iso NAME LINUX INITRD ARGS: a GRUB BIOS rescue ISO whose only entry
 # boots the image with the commands LINUX and INITRD (linux/initrd or
-# linux16/initrd16). The arguments are not quoted: GRUB would pass the
-# quotes on.
+# linux16/initrd16), found as README's entry for a real machine finds it.
+# The arguments are not quoted: GRUB would pass the quotes on.
 grub_iso() {
 	local root=$WORK/$1.root
 	mkdir -p "$root/boot/grub"
@@ -66,6 +66,7 @@ grub_iso() {
 	terminal_output serial console
 	set timeout=0
 	menuentry 'Kestrel' {
+		search --no-floppy --set=root --file /boot/bzImage
 		$2 /boot/bzImage $4
 		$3 /boot/initrd.img
 	}
