@@ -116,7 +116,7 @@ SETUP_OBJS := boot/header.o boot/main.o boot/tty.o boot/regs.o boot/bioscall.o \
 	boot/cpu.o boot/memory.o boot/video.o boot/a20.o boot/pm.o boot/pmjump.o \
 	boot/version.o $(patsubst %,boot/lib/%.o,$(LIB_SHARED))
 
-ZO_OBJS := compressed/head_64.o compressed/misc.o compressed/console.o \
+ZO_OBJS := compressed/head_64.o compressed/misc.o compressed/output.o compressed/console.o \
 	compressed/elf.o compressed/kernel_info.o \
 	$(patsubst %,compressed/lib/%.o,$(LIB_SHARED) early_vga_console inflate crc32 \
 		tsc_stopwatch) \
@@ -138,7 +138,7 @@ VO_OBJS := arch/x86/kernel/head_64.o arch/x86/kernel/head64.o \
 	init/main.o init/initcall_test.o kernel/params.o kernel/printk/printk.o \
 	kernel/printk/printk_ringbuffer.o kernel/printk/printk_test.o \
 	drivers/tty/serial/8250_early.o drivers/video/console/vgacon.o \
-	$(patsubst %,lib/%.o,$(LIB_SHARED) early_vga_console tsc_stopwatch)
+	$(patsubst %,lib/%.o,$(LIB_SHARED) early_vga_console tsc_stopwatch crc32)
 
 HOST_TOOLS := tools/build tools/mkpiggy tools/bzinfo tools/relocs tools/kallsyms \
 	tools/dmesg

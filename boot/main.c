@@ -15,14 +15,15 @@ char cmdline[COMMAND_LINE_SIZE];
 #define OLD_CL_MAGIC_ADDR	0x20
 #define OLD_CL_OFFSET_ADDR	0x22
 
-static void copy_boot_params(void)
+static bool copy_boot_params(void)
 {
 	memcpy(&boot_params.hdr, &hdr, sizeof(hdr));
 	set_fs(ds());
-	if (!boot_params.hdr.cmd_line_ptr &&
-	    rdfs16(OLD_CL_MAGIC_ADDR) == OLD_CL_MAGIC)
-		boot_params.hdr.cmd_line_ptr = (ds() << 4) +
-					       rdfs16(OLD_CL_OFFSET_ADDR);
+	if (boot_params.hdr.cmd_line_ptr ||
+	    rdfs16(OLD_CL_MAGIC_ADDR) != OLD_CL_MAGIC)
+		return false;
+	boot_params.hdr.cmd_line_ptr = (ds() << 4) + rdfs16(OLD_CL_OFFSET_ADDR);
+	return true;
 }
 
 /*
@@ -64,16 +65,30 @@ static void set_bios_mode(void)
 
 void main(void)
 {
-	bool terminated;
+	bool old_cmdline, terminated;
 
-	copy_boot_params();
+	old_cmdline = copy_boot_params();
 	terminated = copy_cmdline();
 	console_init();
 	if (boot_debug)
 		puts("early console in setup code\n");
+	if (boot_debug && old_cmdline)
+		puts("Command line from the pre-2.02 protocol (cmd_line_ptr was 0)\n");
+	/*
+	 * type_of_loader 0 is reserved for loaders older than protocol 2.00
+	 * (boot.rst), which load a kernel at 0x10000, not where a bzImage's
+	 * protected-mode part must be.
+	 */
+	if (!boot_params.hdr.type_of_loader) {
+		puts("This kernel needs a boot loader of protocol 2.00 or later (type_of_loader is 0): unable to boot\n");
+		die();
+	}
 	if (!terminated)
 		printf("Command line longer than %d bytes: truncated\n",
 		       COMMAND_LINE_SIZE - 1);
+	/* Protocol 2.00 loaders grant no heap; we never need one. */
+	if (!(boot_params.hdr.loadflags & CAN_USE_HEAP))
+		puts("WARNING: Ancient bootloader, some functionality may be limited!\n");
 
 	if (validate_cpu()) {
 		puts("Unable to boot - please use a kernel appropriate for your CPU.\n");

@@ -6,6 +6,7 @@
  * The far jump into 32-bit code needs a linear address, which depends on
  * the segment the loader put us in, so it is patched in at run time.
  */
+#include <linux/decompress_stats.h>
 #include <asm/segment.h>
 #include <asm/processor-flags.h>
 
@@ -45,9 +46,12 @@ protected_mode_jump:
 	addl	%ebx, %esp		/* the same stack, as a linear address */
 	ltr	%di
 
-	/* The protocol leaves other registers undefined; be predictable. */
+	/*
+	 * The protocol wants %ebx, %ebp and %edi zero and leaves the rest
+	 * undefined; %edx tells startup_32 that its caller was our setup.
+	 */
 	xorl	%ecx, %ecx
-	xorl	%edx, %edx
+	movl	$SETUP_ENTRY_MAGIC, %edx
 	xorl	%ebx, %ebx
 	xorl	%ebp, %ebp
 	xorl	%edi, %edi

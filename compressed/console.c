@@ -12,8 +12,10 @@
 bool debug;
 static bool quiet;
 
-void console_init(const char *cmdline)
+void console_init(void)
 {
+	const char *cmdline = kernel_cmdline();
+
 	early_serial_init(cmdline);
 	early_vga_init(&boot_params->screen_info);
 	debug = cmdline_find_option_bool(cmdline, "debug") > 0;

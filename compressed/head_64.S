@@ -3,19 +3,24 @@
  * part of the bzImage (what a loader puts at code32_start).
  *
  * startup_32 (offset 0): 32-bit boot protocol. Flat segments, paging off,
- * %esi = boot_params. We find where we were loaded, check the CPU, pick the
- * address to decompress to, build page tables identity-mapping the first
- * 4 GiB with 2 MiB pages and enter long mode at startup_64.
+ * %esi = boot_params. We find where we were loaded, check the CPU, build
+ * page tables identity-mapping the first 4 GiB with 2 MiB pages inside
+ * our own image and enter long mode.
  *
- * startup_64 (offset 0x200): 64-bit boot protocol (XLF_KERNEL_64), also
- * where startup_32 lands. We copy ourselves, payload included, to the end
- * of the decompression buffer, so that inflating from there to its start
- * never overwrites input not read yet, and call extract_kernel() from the
- * copy.
+ * startup_64 (offset 0x200): 64-bit boot protocol (XLF_KERNEL_64), on the
+ * loader's page tables, which map only our image (boot.rst); we switch to
+ * the same tables of our own.
+ *
+ * Both then let choose_output() (C, run in place) pick where the kernel
+ * goes, clear of the initrd and whatever else the loader handed over, copy
+ * ourselves, payload included, to the end of that buffer, so that inflating
+ * from there to its start never overwrites input not read yet, and call
+ * extract_kernel() from the copy.
  *
  * The code is linked at 0 and runs wherever it was loaded: every address
  * is taken %rip-relative or from %ebp/%rbx (load / copy address).
  */
+#include <linux/decompress_stats.h>
 #include <asm/boot.h>
 #include <asm/bootparam.h>
 #include <asm/segment.h>
@@ -30,23 +35,24 @@
 
 /*
  * Identity-map 4 GiB: PML4[0] -> PDPT, PDPT[0..3] -> four page directories
- * of 512 2 MiB pages each (Intel SDM vol. 3, 4.5), at pgtable in the copy
- * at %ebx, past its bss, where neither the copy nor the decompressed kernel
- * will write. Everything here is below 4 GiB, so the same 32-bit
- * instructions serve in 32-bit mode (startup_32) and in 64-bit mode
- * (startup_64); the entries' upper halves are left zero by the clearing.
+ * of 512 2 MiB pages each (Intel SDM vol. 3, 4.5), at pgtable in the image
+ * whose startup_32 is at \base: first the loaded one, then the copy, past
+ * its bss, where neither the copy nor the decompressed kernel will write.
+ * Everything here is below 4 GiB, so the same 32-bit instructions serve in
+ * 32-bit and 64-bit mode; the entries' upper halves are left zero by the
+ * clearing.
  */
-.macro build_identity_map
-	leal	rva(pgtable)(%ebx), %edi
+.macro build_identity_map base
+	leal	rva(pgtable)(\base), %edi
 	xorl	%eax, %eax
 	movl	$(BOOT_PGT_SIZE / 4), %ecx
 	rep	stosl
 
-	leal	rva(pgtable)(%ebx), %edi
+	leal	rva(pgtable)(\base), %edi
 	leal	(0x1000 + _PAGE_PRESENT + _PAGE_RW)(%edi), %eax
 	movl	%eax, (%edi)
 
-	leal	rva(pgtable + 0x1000)(%ebx), %edi
+	leal	rva(pgtable + 0x1000)(\base), %edi
 	leal	(0x1000 + _PAGE_PRESENT + _PAGE_RW)(%edi), %eax
 	movl	$4, %ecx
 1:	movl	%eax, (%edi)
@@ -55,7 +61,7 @@
 	decl	%ecx
 	jnz	1b
 
-	leal	rva(pgtable + 0x2000)(%ebx), %edi
+	leal	rva(pgtable + 0x2000)(\base), %edi
 	movl	$(_PAGE_PRESENT + _PAGE_RW + _PAGE_PSE), %eax
 	movl	$2048, %ecx
 1:	movl	%eax, (%edi)
@@ -92,28 +98,20 @@ startup_32:
 1:	popl	%ebp
 	subl	$(1b - startup_32), %ebp	/* %ebp = load address */
 
+	/*
+	 * Our own setup says so in %edx (boot/pmjump.S); anyone else is a
+	 * 32-bit loader. The mark travels with the copy to the kernel.
+	 */
+	movb	$BOOT_ENTRY_32, %al
+	cmpl	$SETUP_ENTRY_MAGIC, %edx
+	jne	1f
+	movb	$BOOT_ENTRY_16, %al
+1:	movb	%al, rva(boot_entry)(%ebp)
+
 	leal	rva(boot_stack_end)(%ebp), %esp
 	call	verify_cpu
 	testl	%eax, %eax
 	jnz	no_longmode
-
-	/*
-	 * Decompress at the load address rounded up to kernel_alignment, but
-	 * never below LOAD_PHYSICAL_ADDR (or always there, if the kernel
-	 * cannot be relocated). %ebx = where our copy will go.
-	 */
-#ifdef CONFIG_RELOCATABLE
-	movl	%ebp, %ebx
-	movl	BP_kernel_alignment(%esi), %eax
-	decl	%eax
-	addl	%eax, %ebx
-	notl	%eax
-	andl	%eax, %ebx
-	cmpl	$LOAD_PHYSICAL_ADDR, %ebx
-	jae	1f
-#endif
-	movl	$LOAD_PHYSICAL_ADDR, %ebx
-1:	addl	$z_extract_offset, %ebx
 
 	/* Our GDT: the loader's may be gone, and it has no 64-bit segment. */
 	leal	rva(gdt)(%ebp), %eax
@@ -132,8 +130,8 @@ startup_32:
 	orl	$X86_CR4_PAE, %eax
 	movl	%eax, %cr4
 
-	build_identity_map
-	leal	rva(pgtable)(%ebx), %eax
+	build_identity_map %ebp
+	leal	rva(pgtable)(%ebp), %eax
 	movl	%eax, %cr3
 
 	movl	$MSR_EFER, %ecx
@@ -157,38 +155,65 @@ startup_64:
 	 * A 64-bit loader enters here with its own page tables, which map at
 	 * least [load address, load address + init_size), boot_params and
 	 * the command line (boot.rst, "64-bit boot protocol"). We build ours
-	 * at the same place startup_32 does, inside that range.
+	 * inside our image, as startup_32 does. An EFI entry marked
+	 * boot_entry before it came here.
 	 */
 	cld
 	cli
 	leaq	boot_stack_end(%rip), %rsp	/* the protocol gives no stack */
 	leaq	startup_32(%rip), %rbp
-	call	.Lcopy_address
-
-	build_identity_map
-	leaq	rva(pgtable)(%rbx), %rax
+	cmpb	$0, boot_entry(%rip)
+	jne	1f
+	movb	$BOOT_ENTRY_64, boot_entry(%rip)
+1:
+	build_identity_map %ebp
+	leaq	rva(pgtable)(%rbp), %rax
 	movq	%rax, %cr3
-
-	jmp	.Lstartup_64_on_our_tables
+	jmp	.Lon_our_tables
 
 /* startup_32 arrives here; the upper halves of registers are undefined. */
 .Lfrom_startup_32:
 	movl	%esi, %esi
-	movl	%ebx, %ebx
+	movl	%ebp, %ebp
 
-.Lstartup_64_on_our_tables:
+.Lon_our_tables:
 	xorl	%eax, %eax
 	movl	%eax, %ds
 	movl	%eax, %es
 	movl	%eax, %ss
 	movl	%eax, %fs
 	movl	%eax, %gs
+	movq	%rsi, %r15		/* boot_params */
+
+	/*
+	 * choose_output() is C: give it a clear bss (its console lives
+	 * there) and a stack, both inside our loaded image.
+	 */
+	leaq	_bss(%rip), %rdi
+	leaq	_ebss(%rip), %rcx
+	subq	%rdi, %rcx
+	shrq	$3, %rcx
+	xorl	%eax, %eax
+	rep	stosq
+	leaq	boot_stack_end(%rip), %rsp
+	movq	%r15, %rdi
+	movq	%rbp, %rsi
+	call	choose_output		/* %rax = where the kernel goes */
+	movq	%rax, %rbx
+	addq	$z_extract_offset, %rbx	/* %rbx = where our copy goes */
+
+	/*
+	 * The copy may overwrite our page tables: move to the copy's, at
+	 * least z_extract_offset >= BOOT_PGT_SIZE (vmlinux.lds) above ours.
+	 */
+	build_identity_map %ebx
+	leaq	rva(pgtable)(%rbx), %rax
+	movq	%rax, %cr3
 
 	/*
 	 * Copy [0, _bss) to %rbx. The copy is higher than the original and
 	 * may overlap it, so copy backwards.
 	 */
-	movq	%rsi, %r15		/* boot_params */
 	leaq	(_bss - 8)(%rip), %rsi
 	leaq	rva(_bss - 8)(%rbx), %rdi
 	movl	$rva(_bss), %ecx
@@ -199,26 +224,6 @@ startup_64:
 
 	leaq	rva(.Lrelocated)(%rbx), %rax
 	jmp	*%rax
-
-/*
- * %rbx = where to copy ourselves: the decompression address (load
- * address rounded up to kernel_alignment, at least LOAD_PHYSICAL_ADDR)
- * plus z_extract_offset. Same rule as startup_32's; %rsi = boot_params.
- */
-.Lcopy_address:
-#ifdef CONFIG_RELOCATABLE
-	movq	%rbp, %rbx
-	movl	BP_kernel_alignment(%rsi), %eax
-	decl	%eax
-	addq	%rax, %rbx
-	notq	%rax
-	andq	%rax, %rbx
-	cmpq	$LOAD_PHYSICAL_ADDR, %rbx
-	jae	1f
-#endif
-	movq	$LOAD_PHYSICAL_ADDR, %rbx
-1:	addq	$z_extract_offset, %rbx
-	ret
 
 /*
  * verify_cpu: %eax = 0 if this CPU has CPUID and long mode (AMD APM vol. 3,
@@ -299,6 +304,9 @@ no_longmode_msg:
 	jmp	*%rax
 
 	.data
+	.globl	boot_entry
+boot_entry:
+	.byte	0			/* BOOT_ENTRY_*: which door we came in by */
 	.balign	8
 gdt_desc32:
 	.word	gdt_end - gdt - 1

@@ -23,25 +23,55 @@ static const bool relocatable = false;
 /* The payload, from piggy.S (tools/mkpiggy). */
 extern u8 input_data[], input_data_end[];
 
-static const char *kernel_cmdline(void)
+u64 cmdline_phys(void)
 {
-	u64 ptr = boot_params->hdr.cmd_line_ptr |
-		  (u64)boot_params->ext_cmd_line_ptr << 32;
-
-	return ptr ? (const char *)ptr : "";
+	return boot_params->hdr.cmd_line_ptr |
+	       (u64)boot_params->ext_cmd_line_ptr << 32;
 }
 
-/* Refuse a buffer the kernel cannot run from, before writing to it. */
-static void check_output(const u8 *output)
+/*
+ * At most cmdline_size characters and a NUL (boot.rst): a loader that left
+ * out the terminator must not make us read on into whatever follows.
+ */
+static size_t cmdline_max(void)
 {
-	u64 out = (u64)output, size = boot_params->hdr.init_size;
+	u32 max = boot_params->hdr.cmdline_size;
 
-	if (out & (MIN_KERNEL_ALIGN - 1))
-		error("Destination physical address inappropriately aligned");
-	if (!relocatable && out != LOAD_PHYSICAL_ADDR)
-		error("Destination address does not match LOAD_PHYSICAL_ADDR");
-	if (out + size > KERNEL_IMAGE_SIZE)
-		error("Destination address too large");
+	return max < COMMAND_LINE_SIZE - 1 ? max : COMMAND_LINE_SIZE - 1;
+}
+
+/* The bytes the loader's command line occupies, its NUL included. */
+u64 cmdline_extent(void)
+{
+	u64 ptr = cmdline_phys();
+
+	return ptr ? strnlen((const char *)ptr, cmdline_max()) + 1 : 0;
+}
+
+const char *kernel_cmdline(void)
+{
+	static char cmdline[COMMAND_LINE_SIZE];
+	u64 ptr = cmdline_phys();
+	size_t len;
+
+	if (ptr) {
+		len = strnlen((const char *)ptr, cmdline_max());
+		memcpy(cmdline, (const char *)ptr, len);
+		cmdline[len] = '\0';
+	}
+	return cmdline;
+}
+
+u64 initrd_start(void)
+{
+	return boot_params->hdr.ramdisk_image |
+	       (u64)boot_params->ext_ramdisk_image << 32;
+}
+
+u64 initrd_size(void)
+{
+	return boot_params->hdr.ramdisk_size |
+	       (u64)boot_params->ext_ramdisk_size << 32;
 }
 
 static struct decompress_stats stats;
@@ -112,6 +142,8 @@ static void pass_stats(u8 *output)
 
 	if (off + sizeof(stats) > boot_params->hdr.init_size)
 		error("Kernel's decompress_stats is outside the kernel");
+	stats.entry = boot_entry;
+	stats.load_addr = load_address;
 	stats.valid = DECOMPRESS_STATS_VALID;
 	memcpy(output + off, &stats, sizeof(stats));
 }
@@ -123,14 +155,19 @@ void *extract_kernel(struct boot_params *bp, u8 *output)
 	u64 entry;
 
 	boot_params = bp;
-	console_init(kernel_cmdline());
+	console_init();
 	if (debug) {
 		putstr("early console in extract_kernel\n");
 		printf("input_data: %p\ninput_len: %#zx\noutput: %p\n"
 		       "init_size: %#x\n", input_data, in_len, output,
 		       bp->hdr.init_size);
 	}
-	check_output(output);
+	if (output_avoided.size)
+		printf("Avoiding %s [mem %#llx-%#llx]: decompressing at %p\n",
+		       mem_avoid_name(&output_avoided),
+		       (unsigned long long)output_avoided.start,
+		       (unsigned long long)(output_avoided.start +
+					    output_avoided.size - 1), output);
 
 	putstr("\nDecompressing Kestrel... ");
 	tsc_stopwatch_start(&sw);

@@ -41,7 +41,9 @@ for t in tests/host/test_*.sh; do
 done
 run_suite "build: configuration and rebuilds" tests/build/run.sh
 run_suite "boot: QEMU + SeaBIOS" tests/boot/run.sh bzImage
-run_suite "boot: 32-bit and 64-bit entries, relocation" tests/boot/entries.sh bzImage
+run_suite "boot: 32-bit and 64-bit entries, relocation, initrd placement" tests/boot/entries.sh bzImage
+run_suite "boot: bad loaders (no or unterminated command line, initrd past RAM, loader ids)" \
+	tests/boot/badloader.sh bzImage
 run_suite "boot: in-kernel tests (KTAP)" tests/boot/ktest.sh bzImage
 run_suite "boot: memory" tests/boot/memory.sh bzImage
 run_suite "boot: printk, consoles, tools/dmesg" tests/boot/printk.sh bzImage

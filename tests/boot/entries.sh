@@ -1,12 +1,15 @@
 #!/bin/bash
 # Boot tests for the entry points that skip the 16-bit setup: startup_32
-# (32-bit boot protocol) and startup_64 (64-bit boot protocol), and for the
-# decompressor's relocation when the kernel is loaded above 16 MiB.
+# (32-bit boot protocol) and startup_64 (64-bit boot protocol), for the
+# decompressor's relocation when the kernel is loaded above 16 MiB, and for
+# the initrd: placed high as GRUB does, or low in the decompressor's way,
+# it must reach the kernel intact (its CRC-32 against the host's).
 #
 # QEMU's -kernel only enters a bzImage through its setup code, so a small
 # Multiboot kernel (tests/boot/testloader/) does the loading: QEMU starts
 # it and hands it the bzImage as module 0; it loads the protected-mode part
-# at addr= and jumps to the mode= entry, as GRUB or kexec would. Every
+# at addr= and jumps to the mode= entry, as GRUB or kexec would; module 1
+# is the initrd, placed by initrd=. Every
 # guest ends the run itself through isa-debug-exit: a clean kernel halt
 # gives status 5 (the boot ends in "No working init found"), a refusal by
 # the loader status 255 (it writes 0x7f).
@@ -18,68 +21,8 @@ IMG=${1:-bzImage}
 OUT=tests/boot/out
 . tests/boot/lib.sh
 
-TL=tests/boot/testloader
-LOADER=$OUT/testloader.elf
-
-# The loader is freestanding 32-bit code with the project's headers, and
-# lib/'s string, vsprintf and command-line code built for it.
-TL_CFLAGS=(-m32 -std=gnu11 -O2 -ffreestanding -nostdinc
-	-isystem "$(gcc -print-file-name=include)" -fno-pic -fno-stack-protector
-	-mgeneral-regs-only -fno-asynchronous-unwind-tables -fcf-protection=none
-	-fno-common -fno-strict-aliasing -Wall -Wextra -Werror
-	-Iinclude -Iarch/x86/include)
-
-build_loader() {
-	local obj=$OUT/testloader f
-	mkdir -p "$obj"
-	gcc "${TL_CFLAGS[@]}" -D__ASSEMBLY__ -c -o "$obj/head.o" $TL/head.S &&
-	gcc "${TL_CFLAGS[@]}" -c -o "$obj/testloader.o" $TL/testloader.c || return
-	for f in string vsprintf cmdline; do
-		gcc "${TL_CFLAGS[@]}" -c -o "$obj/$f.o" "lib/$f.c" || return
-	done
-	ld -m elf_i386 -T $TL/testloader.ld --fatal-warnings -z noexecstack \
-		--no-warn-rwx-segments -o "$LOADER" "$obj/head.o" \
-		"$obj/testloader.o" "$obj/string.o" "$obj/vsprintf.o" "$obj/cmdline.o"
-}
-
-if ! build_loader; then
-	echo "not ok - testloader: build failed"
-	echo "0 passed, 1 failed"
-	exit 1
-fi
-
-# Where the kernel is linked to run (CONFIG_PHYSICAL_START, the header's
-# pref_address); loaded elsewhere, it must be relocated by the difference.
-LOAD_PHYSICAL_ADDR=$((0x1000000))
-# The loader is linked here (testloader.ld): a load address it must refuse.
-LOADER_ADDR=$((0x400000))
-MEM=256
-
-hex() {
-	printf '0x%x' "$1"
-}
-
-# run NAME LOADER_OPTIONS KERNEL_ARGS [IMAGE]: log in $OUT/NAME.log, status
-# in $rc. In a Multiboot module list a comma separates modules and ",,"
-# stands for a comma.
-run() {
-	local name=$1 opts=$2 args=$3 image=${4:-$IMG} module
-	module="$image $args isa_debug_exit=0xf4"
-	timeout 60 qemu-system-x86_64 -accel tcg -m $MEM -no-reboot \
-		-display none -nic none -serial "file:$OUT/$name.log" \
-		-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-		-kernel "$LOADER" -append "$opts" -initrd "${module//,/,,}" \
-		</dev/null >"$OUT/$name.qemu" 2>&1
-	rc=$?
-}
-
-# has_number LOG TEXT: TEXT (ending in a number) appears, and the number
-# is not the start of a longer one.
-has_number() {
-	grep -q -- "$2\([^0-9a-fA-Fx]\|$\)" "$1" && return
-	echo "    missing: $2"
-	return 1
-}
+. tests/boot/testloader/testloader.sh
+build_loader_or_exit
 
 # With "debug", the decompressor reports every relocation pass with its
 # delta; a delta of 0 applies nothing and prints nothing.
@@ -94,11 +37,16 @@ relocated_by() {
 	fi
 }
 
+# entry_name MODE: how the kernel's boot report names the MODE-bit entry.
+entry_name() {
+	echo "$1-bit startup_$1"
+}
+
 # entry NAME MODE ADDR RUN DESCRIPTION [LOADER OPTIONS]: enter the MODE-bit
 # entry point with the protected-mode part at ADDR. The kernel must
 # decompress at RUN, be relocated by RUN - LOAD_PHYSICAL_ADDR, never pass
-# through the 16-bit setup, and boot to the halt with the command line and
-# memory map it was given.
+# through the 16-bit setup, report its entry and both addresses, and boot
+# to the halt with the command line and memory map it was given.
 entry() {
 	local name=$1 mode=$2 addr=$3 at=$4 desc=$5 extra=${6:-} log
 	local args="earlyprintk=serial,ttyS0,115200 debug test=$name"
@@ -117,6 +65,8 @@ entry() {
 			"Command line: $args isa_debug_exit=0xf4" \
 			"BIOS-provided physical RAM map:" "Kernel panic - not syncing: No working init found." &&
 		relocated_by "$log" $((at - LOAD_PHYSICAL_ADDR)) &&
+		boot_entry "$log" "$(entry_name "$mode")" &&
+		loaded_at "$log" "$addr" "$at" &&
 		! grep -q "early console in setup code" "$log" &&
 		top_of_ram "$log" "$MEM"
 	}
@@ -138,19 +88,8 @@ refuse() {
 	result "$name" "the loader refuses: $first${*:+ $*}" $?
 }
 
-# patch_image IMAGE OFFSET BYTE...: a copy of $IMG with bytes replaced.
-patch_image() {
-	local image=$1 off=$2 byte
-	shift 2
-	cp "$IMG" "$image"
-	for byte in "$@"; do
-		printf "\\$(printf '%03o' "$byte")" |
-			dd of="$image" bs=1 seek="$off" conv=notrunc status=none
-		off=$((off + 1))
-	done
-}
-
-MiB=$((1 << 20))
+INIT_SIZE=$(header_field "$IMG" $((0x260)) 4)
+KERNEL_ALIGNMENT=$(header_field "$IMG" $((0x230)) 4)
 
 entry entry32-16M 32 $((16 * MiB)) $((16 * MiB)) \
 	"startup_32 at LOAD_PHYSICAL_ADDR boots, nothing relocated"
@@ -172,6 +111,127 @@ entry entry32-1M 32 $((1 * MiB)) $((16 * MiB)) \
 entry entry64-1M 64 $((1 * MiB)) $((16 * MiB)) \
 	"startup_64 at 1 MiB runs at 16 MiB, nothing relocated"
 
+# Relocation (boot.rst, relocatable_kernel): any multiple of
+# kernel_alignment above pref_address is a legal load address, and the
+# kernel runs right there. The highest one below the top of a 512 MiB
+# guest's RAM (SeaBIOS keeps its last 128 KiB) that leaves init_size.
+entry reloc64-18M 64 $((18 * MiB)) $((18 * MiB)) \
+	"startup_64 at 18 MiB runs there, relocated by 2 MiB"
+entry reloc32-130M 32 $((130 * MiB)) $((130 * MiB)) \
+	"startup_32 at 130 MiB runs there, relocated by 114 MiB"
+top=$(((512 * MiB - 128 * 1024 - INIT_SIZE) & -KERNEL_ALIGNMENT))
+MEM=512 entry reloc64-top 64 $top $top \
+	"startup_64 at $(hex $top), near the top of 512 MiB, runs there"
+
+# ---------------------------------------------------------------------------
+# The initrd (module 1), high where GRUB and ISOLINUX put it, or low where
+# the decompressor would go. An odd size, random bytes: the kernel's size
+# and CRC-32 must be the host's.
+
+RD=$OUT/initrd.img
+make_initrd "$RD" 700001
+RD_SIZE=$(stat -c %s "$RD")
+
+# as_high_as_fits LOG ADDR LIMIT: the initrd at ADDR (page-aligned) ends
+# within a page below LIMIT or the end of RAM the kernel lists, whichever
+# is lower.
+as_high_as_fits() {
+	local end=$(($2 + RD_SIZE)) top
+	top=$(ram_end "$1")
+	[ -n "$top" ] || { echo "    no usable RAM listed"; return 1; }
+	[ "$3" -lt "$top" ] && top=$3
+	if [ $(($2 % 4096)) != 0 ] || [ "$end" -gt "$top" ] || [ "$end" -le $((top - 4096)) ]; then
+		echo "    initrd at $(hex "$2")-$(hex "$end"), expected the last page-aligned place below $(hex "$top")"
+		return 1
+	fi
+}
+
+# initrd_high NAME MODE DESCRIPTION [IMAGE]: the MODE-bit entry with the
+# kernel at pref_address and the initrd placed by the loader. The kernel
+# gets the command line intact and finds the initrd intact where the loader
+# put it, as high as initrd_addr_max (read from IMAGE here) and RAM allow.
+initrd_high() {
+	local name=$1 mode=$2 desc=$3 image=${4:-$IMG} log=$OUT/$1.log addr limit
+	local args="earlyprintk=serial,ttyS0,115200 debug test=$name"
+
+	limit=$(($(header_field "$image" $((0x22c)) 4) + 1))
+	INITRD=$RD run "$name" "mode=$mode" "$args" "$image"
+	addr=$(loader_initrd "$log")
+	{
+		ends_normally "$log" &&
+		boot_entry "$log" "$(entry_name "$mode")" &&
+		untimed "$log" | grep -q -x -F -- "Command line: $args isa_debug_exit=0xf4" &&
+		initrd_intact "$log" "$RD" "$addr" &&
+		as_high_as_fits "$log" "$addr" "$limit" &&
+		! grep -q "Avoiding initrd" "$log"
+	}
+	result "$name" "$desc" $?
+}
+
+# beyond AT END: AT, where the decompressor went, is at or above END and
+# a multiple of kernel_alignment.
+beyond() {
+	if [ -z "$1" ] || [ "$1" -lt "$2" ] || [ $(($1 % KERNEL_ALIGNMENT)) != 0 ]; then
+		echo "    decompressing at ${1:-nothing}: expected a multiple of $(hex "$KERNEL_ALIGNMENT") from $(hex "$2")"
+		return 1
+	fi
+}
+
+# initrd_low NAME MODE KERNEL INITRD DESCRIPTION: the protected-mode part
+# at KERNEL, the initrd at INITRD, in the way of the decompression buffer
+# (from pref_address). The decompressor must say so and go above the
+# initrd, the kernel run there, relocated, and find the initrd intact.
+initrd_low() {
+	local name=$1 mode=$2 kernel=$3 rd=$4 desc=$5 log=$OUT/$1.log at
+	local num='0x[0-9a-f]+'
+
+	INITRD=$RD run "$name" "mode=$mode addr=$(hex "$kernel") initrd=$(hex "$rd")" \
+		"earlyprintk=serial,ttyS0,115200 debug test=$name"
+	at=$(field "$log" "Avoiding initrd \[mem $num-$num\]: decompressing at " "$num")
+	[ -n "$at" ] && at=$((at))
+	{
+		ends_normally "$log" &&
+		same_number "avoided initrd start" \
+			"$(field "$log" 'Avoiding initrd \[mem ' "$num")" "$rd" &&
+		same_number "avoided initrd end" \
+			"$(field "$log" "Avoiding initrd \\[mem $num-" "$num")" $((rd + RD_SIZE - 1)) &&
+		beyond "$at" $((rd + RD_SIZE)) &&
+		has_number "$log" "output: $(hex "$at")" &&
+		loaded_at "$log" "$kernel" "$at" &&
+		relocated_by "$log" $((at - LOAD_PHYSICAL_ADDR)) &&
+		initrd_intact "$log" "$RD" "$rd"
+	}
+	result "$name" "$desc" $?
+}
+
+initrd_high initrd64-high 64 \
+	"startup_64: command line intact, initrd placed high, reserved, crc32 intact"
+initrd_high initrd32-high 32 \
+	"startup_32: command line intact, initrd placed high, reserved, crc32 intact"
+# initrd_addr_max (0x22c) lowered to 128 MiB - 1 in a 256 MiB guest.
+patch_image "$OUT/bzImage.addrmax" $((0x22c)) 0xff 0xff 0xff 0x07
+initrd_high initrd-addr-max 32 \
+	"initrd_addr_max 0x7ffffff: the initrd ends right below 128 MiB, intact" \
+	"$OUT/bzImage.addrmax"
+
+# Kernel at 1 MiB (QEMU's and ISOLINUX's place), initrd where it would be
+# decompressed: at pref_address itself, or over the end of init_size.
+initrd_low initrd-at-16M 32 $((1 * MiB)) $LOAD_PHYSICAL_ADDR \
+	"kernel at 1 MiB, initrd at 16 MiB: decompressed above the initrd, which stays intact"
+initrd_low initrd-in-buffer 64 $((1 * MiB)) $((LOAD_PHYSICAL_ADDR + INIT_SIZE - 64 * 1024)) \
+	"kernel at 1 MiB, initrd over the end of init_size: decompressed above it, intact"
+
+# Low but out of the way: below the kernel, nothing to avoid.
+name=initrd-below
+INITRD=$RD run $name "mode=64 initrd=0x200000" "earlyprintk=serial,ttyS0,115200 debug"
+{
+	ends_normally "$OUT/$name.log" &&
+	! grep -q "Avoiding initrd" "$OUT/$name.log" &&
+	loaded_at "$OUT/$name.log" $LOAD_PHYSICAL_ADDR $LOAD_PHYSICAL_ADDR &&
+	initrd_intact "$OUT/$name.log" "$RD" $((2 * MiB))
+}
+result $name "initrd at 2 MiB, kernel at 16 MiB: nothing moves, initrd intact" $?
+
 refuse refuse-unaligned "addr=0x1100000" "$IMG" \
 	"addr 0x1100000 is not a multiple of kernel_alignment 0x200000"
 refuse refuse-loader "addr=$(hex $LOADER_ADDR)" "$IMG" \
@@ -179,6 +239,13 @@ refuse refuse-loader "addr=$(hex $LOADER_ADDR)" "$IMG" \
 refuse refuse-no-ram "addr=$(hex $((MEM * MiB)))" "$IMG" \
 	"kernel image $(hex $((MEM * MiB)))-" "is not in usable RAM"
 refuse refuse-option "mode=16" "$IMG" "bad mode=16: want 32 or 64"
+INITRD=$RD refuse refuse-initrd-no-ram "initrd=$(hex $((MEM * MiB)))" "$IMG" \
+	"initrd $(hex $((MEM * MiB)))-" "is not in usable RAM"
+INITRD=$RD refuse refuse-initrd-kernel "initrd=$(hex $((LOAD_PHYSICAL_ADDR + 4096)))" "$IMG" \
+	"initrd $(hex $((LOAD_PHYSICAL_ADDR + 4096)))-" "overlaps the kernel image"
+INITRD=$RD refuse refuse-initrd-addr-max "initrd=0x8000000" "$OUT/bzImage.addrmax" \
+	"initrd 0x8000000-" "is above initrd_addr_max 0x7ffffff"
+refuse refuse-initrd-none "initrd=high" "$IMG" "initrd options without an initrd module"
 
 # xloadflags (0x236) without XLF_KERNEL_64: no 64-bit entry to use.
 patch_image "$OUT/bzImage.no64" $((0x236)) 0 0

@@ -138,12 +138,79 @@ expect_rc() {
 }
 
 
+hex() {
+	printf '0x%x' "$1"
+}
+
+# field LOG PREFIX REGEX: from the first line starting with PREFIX (after
+# the timestamp), the part matching REGEX (sed -E) right after it.
+field() {
+	untimed "$1" | sed -n -E "s/^$2($3).*/\\1/p" | head -n 1
+}
+
+# same_number WHAT GOT WANT: two numbers (any base bash reads) are equal.
+same_number() {
+	if [ -z "$2" ]; then
+		echo "    no $1 found"
+		return 1
+	fi
+	[ $(($2)) = $(($3)) ] && return
+	echo "    $1 is $2, expected $(hex "$3")"
+	return 1
+}
+
+# patch_image IMAGE OFFSET BYTE...: a copy of $IMG with bytes replaced.
+patch_image() {
+	local image=$1 off=$2 byte
+	shift 2
+	cp "$IMG" "$image"
+	for byte in "$@"; do
+		printf "\\$(printf '%03o' "$byte")" |
+			dd of="$image" bs=1 seek="$off" conv=notrunc status=none
+		off=$((off + 1))
+	done
+}
+
+# crc32 FILE: the CRC-32 gzip computes (its trailer), as a number.
+crc32() {
+	echo $((0x$(gzip -c "$1" | tail -c8 | od -An -tx4 -N4 | tr -d ' ')))
+}
+
+# make_initrd FILE SIZE: random bytes, so that nothing but a faithful copy
+# passes the CRC.
+make_initrd() {
+	head -c "$2" /dev/urandom >"$1"
+}
+
+# initrd_intact LOG FILE [ADDR]: the kernel reserved FILE's bytes at ADDR
+# (or wherever it says the loader put them: "RAMDISK: [mem START-END]", END
+# inclusive) and reports them intact ("initrd: SIZE bytes at ADDR, crc32
+# CRC") by the host's CRC-32.
+initrd_intact() {
+	local log=$1 file=$2 addr=${3:-} size num='0x[0-9a-f]+'
+	size=$(stat -c %s "$file")
+	[ -n "$addr" ] || addr=$(field "$log" 'RAMDISK: \[mem ' "$num")
+	same_number "RAMDISK start" "$(field "$log" 'RAMDISK: \[mem ' "$num")" "${addr:-0}" &&
+	same_number "RAMDISK end" "$(field "$log" "RAMDISK: \\[mem $num-" "$num")" \
+		$((addr + size - 1)) &&
+	same_number "initrd size" "$(field "$log" "initrd: " "[0-9]+")" "$size" &&
+	same_number "initrd address" "$(field "$log" "initrd: [0-9]+ bytes at " "$num")" "$addr" &&
+	same_number "initrd crc32" \
+		"$(field "$log" "initrd: [0-9]+ bytes at $num, crc32 " "$num")" "$(crc32 "$file")"
+}
+
+# ram_end LOG: where the highest usable e820 range the kernel lists ends
+# (its last byte + 1), empty if it lists none.
+ram_end() {
+	sed -n 's/.*BIOS-e820: \[mem 0x[0-9a-f]*-0x\([0-9a-f]*\)\] usable.*/\1/p' "$1" |
+		while read -r end; do echo $((16#$end + 1)); done | sort -n | tail -n 1
+}
+
 # The highest usable e820 range must end within 1 MiB below MEM MiB
 # (the BIOS keeps a little at the top for itself).
 top_of_ram() {
 	local log=$1 mem_mb=$2 top want_lo want_hi
-	top=$(sed -n 's/.*BIOS-e820: \[mem 0x[0-9a-f]*-0x\([0-9a-f]*\)\] usable.*/\1/p' "$log" |
-		while read -r end; do echo $((16#$end + 1)); done | sort -n | tail -n 1)
+	top=$(ram_end "$log")
 	want_hi=$((mem_mb << 20))
 	want_lo=$(((mem_mb - 1) << 20))
 	if [ -z "$top" ] || [ "$top" -gt "$want_hi" ] || [ "$top" -lt "$want_lo" ]; then

@@ -158,6 +158,69 @@ boot_watch "$name" "System halted" -kernel "$short" \
 }
 result "$name" "setup cut short by the loader: no signature, clear message" $?
 
+# A large initrd on a small machine: QEMU puts it at the top of RAM, over
+# LOAD_PHYSICAL_ADDR. The decompressor must go elsewhere (below, in the room
+# the loader set aside from 1 MiB) and leave every initrd byte as it was.
+name=initrd-in-the-way
+initrd=$OUT/initrd.big
+make_initrd "$initrd" 50000000
+boot "$name" 64 "earlyprintk=serial,ttyS0,115200" -initrd "$initrd"
+{
+	expect_rc 5 &&
+	in_order "$OUT/$name.log" "Avoiding initrd [mem 0x" "]: decompressing at 0x200000" \
+		"Boot entry: 16-bit setup" "Kernel loaded at 0x100000, running at 0x200000" \
+		"Kernel panic - not syncing: No working init found." &&
+	initrd_intact "$OUT/$name.log" "$initrd"
+}
+result "$name" "a 50 MB initrd over 16 MiB is kept intact: the kernel runs at 2 MiB" $?
+rm -f "$initrd"
+
+# Older loaders, as QEMU plays them when the image claims an older
+# protocol version (0x206): before 2.02 it leaves cmd_line_ptr at 0 and
+# uses the old command line protocol; before 2.01 it grants no heap;
+# before 2.00 it loads the kernel low, where a bzImage cannot run.
+old_protocol() {
+	image=$OUT/bzImage.$1
+	patch_image "$image" $((0x206)) $(($2 & 0xff)) $(($2 >> 8))
+}
+small=$OUT/initrd.small
+make_initrd "$small" 300001
+for version in 0x201 0x200; do
+	name=protocol-$version
+	old_protocol "$name" $version
+	append="earlyprintk=serial,ttyS0,115200 debug"
+	IMAGE=$image boot "$name" 64 "$append" -initrd "$small"
+	{
+		expect_rc 5 &&
+		in_order "$OUT/$name.log" "Command line from the pre-2.02 protocol (cmd_line_ptr was 0)" \
+			"Command line: $append isa_debug_exit=0xf4" "Boot entry: 16-bit setup" \
+			"Kernel panic - not syncing: No working init found." &&
+		initrd_intact "$OUT/$name.log" "$small" &&
+		if [ $version = 0x200 ]; then
+			in_order "$OUT/$name.log" "early console in setup code" \
+				"WARNING: Ancient bootloader, some functionality may be limited!"
+		else
+			! grep -q "Ancient bootloader" "$OUT/$name.log"
+		fi
+	}
+	ok=$?
+	what="old command line protocol"
+	[ $version = 0x200 ] && what="$what, no heap"
+	result "$name" "a protocol $version loader: $what, initrd intact" $ok
+done
+rm -f "$small"
+
+name=protocol-0x1ff
+old_protocol "$name" 0x1ff
+IMAGE=$image boot "$name" 64 "earlyprintk=serial,ttyS0,115200"
+{
+	expect_rc 3 &&
+	in_order "$OUT/$name.log" "This kernel needs a boot loader of protocol 2.00 or later (type_of_loader is 0): unable to boot" \
+		"System halted" &&
+	! grep -q "Decompressing" "$OUT/$name.log"
+}
+result "$name" "a pre-2.00 loader is refused with a message" $?
+
 # The BIOS boots the image as if it were a disk: the boot sector must say
 # to use a boot loader and wait for a key. It waits by design.
 name=boot-sector

@@ -4,7 +4,9 @@
  * clock, read the firmware's memory map, reserve what must not be
  * allocated, and set up the kernel's page tables and mem_map.
  */
+#include <linux/kernel.h>
 #include <linux/string.h>
+#include <linux/crc32.h>
 #include <linux/printk.h>
 #include <linux/decompress_stats.h>
 #include <linux/mm.h>
@@ -25,16 +27,27 @@ static u64 loader_cmdline_phys(void)
 /*
  * The loader's command line, at cmd_line_ptr (+ ext_cmd_line_ptr above
  * 4 GiB), read through the boot page tables' map of the first 4 GiB at
- * PAGE_OFFSET. A line longer than we can hold is cut, and said so.
+ * PAGE_OFFSET: at most cmdline_size characters and a NUL (boot.rst). A
+ * loader that left out the NUL, or wrote more, gets its line cut there and
+ * is told so; we never read past it.
  */
 static void copy_loader_cmdline(void)
 {
 	u64 ptr = loader_cmdline_phys();
+	size_t max = boot_params.hdr.cmdline_size, len;
 
-	if (ptr && strscpy(boot_command_line, __va(ptr),
-			   sizeof(boot_command_line)) < 0)
-		pr_warn("Command line longer than %zu bytes: truncated\n",
-			sizeof(boot_command_line) - 1);
+	if (!ptr)
+		return;
+	if (max > sizeof(boot_command_line) - 1)
+		max = sizeof(boot_command_line) - 1;
+	len = strnlen(__va(ptr), max + 1);
+	if (len > max) {
+		pr_warn("Command line from the boot loader not terminated within cmdline_size (%zu bytes): cut there\n",
+			max);
+		len = max;
+	}
+	memcpy(boot_command_line, __va(ptr), len);
+	boot_command_line[len] = '\0';
 }
 
 /* CONFIG_CMDLINE comes first, so the loader's words win where both set one. */
@@ -85,6 +98,59 @@ static void print_decompress_stats(void)
 		s->tsc_khz % 1000);
 }
 
+static const char *const entry_names[] = {
+	[BOOT_ENTRY_16] = "16-bit setup",
+	[BOOT_ENTRY_32] = "32-bit startup_32",
+	[BOOT_ENTRY_64] = "64-bit startup_64",
+	[BOOT_ENTRY_EFI_STUB] = "EFI stub",
+	[BOOT_ENTRY_EFI_HANDOVER] = "EFI handover",
+};
+
+/* boot.rst, "type_of_loader": the assigned boot loader ids. */
+static const char *const loader_names[] = {
+	[0x0] = "LILO", [0x1] = "Loadlin", [0x2] = "bootsect-loader",
+	[0x3] = "Syslinux", [0x4] = "Etherboot/gPXE/iPXE", [0x5] = "ELILO",
+	[0x7] = "GRUB", [0x8] = "U-Boot", [0x9] = "Xen", [0xa] = "Gujin",
+	[0xb] = "Qemu", [0xc] = "Arcturus Networks uCbootloader",
+	[0xd] = "kexec-tools", [0x11] = "Minimal Linux Bootloader",
+	[0x12] = "OVMF UEFI virtualization stack", [0x13] = "barebox",
+};
+
+/*
+ * Which loader, entry point and addresses this boot used: type_of_loader
+ * is 0xTV (type, version), with type 0xE meaning ext_loader_type + 0x10
+ * and ext_loader_ver giving the version's upper bits (boot.rst).
+ */
+static void print_boot_info(void)
+{
+	const struct decompress_stats *s = &decompress_stats;
+	u8 tol = boot_params.hdr.type_of_loader;
+	unsigned int type = tol >> 4, version = tol & 0xf;
+	const char *name = NULL;
+
+	if (s->valid == DECOMPRESS_STATS_VALID && s->entry &&
+	    s->entry < ARRAY_SIZE(entry_names))
+		pr_info("Boot entry: %s\n", entry_names[s->entry]);
+	else
+		pr_info("Boot entry: unknown (no decompressor record)\n");
+	if (type == 0xe) {
+		type = boot_params.hdr.ext_loader_type + 0x10;
+		version |= boot_params.hdr.ext_loader_ver << 4;
+	}
+	if (type < ARRAY_SIZE(loader_names))
+		name = loader_names[type];
+	if (tol == 0xff)
+		name = "undefined";
+	pr_info("Boot loader: %s (type_of_loader 0x%02x, version %u)\n",
+		name ? name : "unknown", tol, version);
+	if (s->valid == DECOMPRESS_STATS_VALID)
+		pr_info("Kernel loaded at 0x%llx, running at 0x%llx\n",
+			(unsigned long long)s->load_addr,
+			(unsigned long long)__pa_symbol(_text));
+}
+
+static u64 initrd_phys, initrd_len;
+
 /*
  * The initrd, if the loader gave one (ramdisk_image/size, with the ext_
  * fields above 4 GiB), and only if it lies in usable RAM: elsewhere it
@@ -108,6 +174,21 @@ static void reserve_initrd(void)
 	pr_info("RAMDISK: [mem 0x%08llx-0x%08llx]\n", (unsigned long long)image,
 		(unsigned long long)(image + size - 1));
 	memblock_reserve(image, size);
+	initrd_phys = image;
+	initrd_len = size;
+}
+
+/*
+ * What the loader gave us, checksummed once RAM is mapped, so a test can
+ * compare it with the file it handed the loader.
+ */
+static void print_initrd(void)
+{
+	if (initrd_len)
+		pr_info("initrd: %llu bytes at 0x%llx, crc32 0x%08x\n",
+			(unsigned long long)initrd_len,
+			(unsigned long long)initrd_phys,
+			crc32(0, __va(initrd_phys), initrd_len));
 }
 
 /*
@@ -135,12 +216,14 @@ void setup_arch(void)
 {
 	tsc_early_init();
 	pr_info("Command line: %s\n", boot_command_line);
+	print_boot_info();
 	print_decompress_stats();
 	e820__memory_setup();
 	e820__memblock_setup();
 	early_reserve_memory();
 	max_pfn = PFN_DOWN(memblock_end_of_DRAM());
 	init_mem_mapping();
+	print_initrd();
 	free_area_init();
 }
 

@@ -1,6 +1,6 @@
 /*
  * testloader: boots a bzImage through its 32-bit or its 64-bit entry point,
- * for the boot tests (tests/boot/entries.sh).
+ * for the boot tests (tests/boot/entries.sh, tests/boot/badloader.sh).
  *
  * QEMU's -kernel runs a bzImage only through the 16-bit setup, while GRUB,
  * kexec and EFI loaders skip the setup and enter at code32_start
@@ -28,11 +28,30 @@
  * then). The bzImage's module string, minus the file name, is the kernel
  * command line.
  *
+ * Module 1, if given, is the initrd (boot.rst: ramdisk_image, ramdisk_size,
+ * initrd_addr_max):
+ *   initrd=high     (the default) as high as it fits below initrd_addr_max
+ *                   and the top of its RAM region, page-aligned, off the
+ *                   kernel and its decompression buffer, as GRUB and
+ *                   ISOLINUX place it;
+ *   initrd=HEX      exactly there, even in the decompressor's way: only
+ *                   what cannot be done is refused (outside RAM, on us or on
+ *                   the kernel image), and an end above initrd_addr_max
+ *                   unless "ignore_addr_max" is given too;
+ *   initrd=past     not loaded: ramdisk_image is the end of RAM.
+ * And a loader's mistakes, for the tests of what the kernel does then:
+ *   nocmdline       cmd_line_ptr = 0;
+ *   unterminated    the command line without its NUL, followed by filler
+ *                   (see fill_unterminated()) far past cmdline_size;
+ *   type=HEX, ext=HEX,HEX   type_of_loader (default 0xff, "undefined"),
+ *                   ext_loader_type and ext_loader_ver.
+ *
  * Anything wrong is reported as "testloader: ..." on COM1, and QEMU is
  * ended through its isa-debug-exit device at port 0xf4 (status 255).
  */
 #include <stdarg.h>
 #include <linux/types.h>
+#include <linux/kernel.h>
 #include <linux/ctype.h>
 #include <linux/string.h>
 #include <linux/sprintf.h>
@@ -95,6 +114,10 @@ struct multiboot_mmap_entry {
 #define MIN_PROTOCOL_64		0x020c
 /* boot.rst, "64-bit boot protocol": the entry is 0x200 past the start. */
 #define STARTUP_64_OFFSET	0x200
+/* initrd=high puts it on a page boundary, as GRUB and ISOLINUX do. */
+#define INITRD_ALIGN		4096
+/* "unterminated": a space between filler words this far apart. */
+#define FILLER_WORD		128
 
 struct desc_ptr {
 	u16 size;
@@ -128,15 +151,27 @@ static const u64 gdt64[] __attribute__((aligned(8))) = {
  * the kernel reads it.
  */
 static struct boot_params boot_params __attribute__((aligned(4096)));
-static char cmdline[COMMAND_LINE_SIZE];
+/* Twice the longest line: room for "unterminated" to run past cmdline_size. */
+static char cmdline[2 * COMMAND_LINE_SIZE];
 /* PML4, PDPT and four page directories of 2 MiB pages: 4 GiB. */
 static u64 pgtable[6][512] __attribute__((aligned(4096)));
+
+enum initrd_place { INITRD_HIGH, INITRD_AT, INITRD_PAST };
 
 struct options {
 	u32 addr;
 	bool addr_set;
 	bool unaligned;
 	int mode;
+	enum initrd_place initrd;
+	bool initrd_set;
+	u32 initrd_addr;
+	bool ignore_addr_max;
+	bool nocmdline;
+	bool unterminated;
+	u8 type_of_loader;
+	u8 ext_loader_type;
+	u8 ext_loader_ver;
 };
 
 /* The bzImage as QEMU left it, and what its setup header says. */
@@ -146,6 +181,18 @@ struct image {
 	const struct setup_header *hdr;
 	u32 pm_offset;	/* file offset of the protected-mode part */
 	u32 pm_size;
+};
+
+/* Module 1 as QEMU left it, and where the kernel is told it is. */
+struct initrd {
+	const u8 *data;
+	u32 size;
+	u64 addr;
+	bool load;	/* false for initrd=past */
+};
+
+struct range {
+	u64 start, end;
 };
 
 static void serial_putc(char c)
@@ -250,14 +297,74 @@ static bool value_is(const struct cmdline_arg *arg, const char *value)
 	       !memcmp(arg->value, value, arg->value_len);
 }
 
-static void parse_option(const struct cmdline_arg *arg, struct options *opt)
+/* The value of NAME=HEX, which must fit in max. */
+static u32 hex_value(const struct cmdline_arg *arg, u32 max)
 {
-	if (arg_is(arg, "addr") && arg->value) {
-		if (!parse_hex(arg->value, arg->value_len, &opt->addr))
-			die("bad addr=%.*s: want a 32-bit hex number",
-			    (int)arg->value_len, arg->value);
+	u32 val;
+
+	if (!parse_hex(arg->value, arg->value_len, &val) || val > max)
+		die("bad %.*s=%.*s: want a hex number up to %#x",
+		    (int)arg->name_len, arg->name, (int)arg->value_len,
+		    arg->value, max);
+	return val;
+}
+
+static void parse_initrd(const struct cmdline_arg *arg, struct options *opt)
+{
+	opt->initrd_set = true;
+	if (value_is(arg, "high")) {
+		opt->initrd = INITRD_HIGH;
+	} else if (value_is(arg, "past")) {
+		opt->initrd = INITRD_PAST;
+	} else {
+		opt->initrd = INITRD_AT;
+		opt->initrd_addr = hex_value(arg, 0xffffffff);
+	}
+}
+
+/* ext=TYPE,VER: both bytes, as "type=" takes one. */
+static void parse_ext(const struct cmdline_arg *arg, struct options *opt)
+{
+	const char *comma = memchr(arg->value, ',', arg->value_len);
+	struct cmdline_arg half = *arg;
+
+	if (!comma)
+		die("bad ext=%.*s: want ext=TYPE,VERSION",
+		    (int)arg->value_len, arg->value);
+	half.value_len = comma - arg->value;
+	opt->ext_loader_type = hex_value(&half, 0xff);
+	half.value = comma + 1;
+	half.value_len = arg->value + arg->value_len - half.value;
+	opt->ext_loader_ver = hex_value(&half, 0xff);
+}
+
+/* The words without a value: flags. */
+static bool parse_flag(const struct cmdline_arg *arg, struct options *opt)
+{
+	if (arg->value)
+		return false;
+	if (arg_is(arg, "unaligned"))
+		opt->unaligned = true;
+	else if (arg_is(arg, "ignore_addr_max"))
+		opt->ignore_addr_max = true;
+	else if (arg_is(arg, "nocmdline"))
+		opt->nocmdline = true;
+	else if (arg_is(arg, "unterminated"))
+		opt->unterminated = true;
+	else
+		return false;
+	return true;
+}
+
+/* The words with a value. */
+static bool parse_setting(const struct cmdline_arg *arg, struct options *opt)
+{
+	if (!arg->value)
+		return false;
+	if (arg_is(arg, "addr")) {
+		opt->addr = hex_value(arg, 0xffffffff);
 		opt->addr_set = true;
-	} else if (arg_is(arg, "mode") && arg->value) {
+	} else if (arg_is(arg, "mode")) {
 		if (value_is(arg, "32"))
 			opt->mode = 32;
 		else if (value_is(arg, "64"))
@@ -265,12 +372,23 @@ static void parse_option(const struct cmdline_arg *arg, struct options *opt)
 		else
 			die("bad mode=%.*s: want 32 or 64",
 			    (int)arg->value_len, arg->value);
-	} else if (arg_is(arg, "unaligned") && !arg->value) {
-		opt->unaligned = true;
+	} else if (arg_is(arg, "initrd")) {
+		parse_initrd(arg, opt);
+	} else if (arg_is(arg, "type")) {
+		opt->type_of_loader = hex_value(arg, 0xff);
+	} else if (arg_is(arg, "ext")) {
+		parse_ext(arg, opt);
 	} else {
-		die("unknown option '%.*s' (want addr=HEX mode=32|64 unaligned)",
-		    (int)arg->name_len, arg->name);
+		return false;
 	}
+	return true;
+}
+
+static void parse_option(const struct cmdline_arg *arg, struct options *opt)
+{
+	if (!parse_flag(arg, opt) && !parse_setting(arg, opt))
+		die("unknown option '%.*s' (want addr=HEX mode=32|64 initrd=high|past|HEX type=HEX ext=HEX,HEX unaligned ignore_addr_max nocmdline unterminated)",
+		    (int)arg->name_len, arg->name);
 }
 
 static void parse_options(const char *s, struct options *opt)
@@ -407,36 +525,206 @@ static void check_range(const struct boot_params *bp, const char *what,
 }
 
 /*
- * The protected-mode part goes to [addr, addr + pm_size). The kernel then
- * needs init_size bytes from where it runs (boot.rst, init_size): addr
- * rounded up to kernel_alignment, and never below pref_address, which is
- * the LOAD_PHYSICAL_ADDR a kernel cannot run under. The module is read
- * while we copy, so it must not be a destination; afterwards it is free.
+ * The kernel needs init_size bytes from where it runs (boot.rst,
+ * init_size): addr rounded up to kernel_alignment, and never below
+ * pref_address, which is the LOAD_PHYSICAL_ADDR a kernel cannot run under.
+ */
+static struct range decompress_range(const struct image *img, u32 addr)
+{
+	u64 run = ALIGN((u64)addr, (u64)img->hdr->kernel_alignment);
+
+	run = max(run, img->hdr->pref_address);
+	return (struct range){ run, run + img->hdr->init_size };
+}
+
+/*
+ * The protected-mode part goes to [addr, addr + pm_size), and its
+ * decompression buffer must be RAM too. The modules are read while we
+ * copy, so they must not be a destination; afterwards they are free.
  */
 static void check_placement(const struct boot_params *bp,
 			    const struct image *img,
-			    const struct multiboot_mod_list *mod, u32 addr)
+			    const struct multiboot_info *mbi, u32 addr)
 {
-	u64 align = img->hdr->kernel_alignment;
-	u64 run = ((u64)addr + align - 1) & ~(align - 1);
+	const struct multiboot_mod_list *mod = (const void *)mbi->mods_addr;
+	struct range buf = decompress_range(img, addr);
 	u64 end = (u64)addr + img->pm_size;
+	u32 i;
 
-	if (run < img->hdr->pref_address)
-		run = img->hdr->pref_address;
 	check_range(bp, "kernel image", addr, end);
-	check_range(bp, "decompression buffer", run, run + img->hdr->init_size);
-	if (overlaps(addr, end, mod->mod_start, mod->mod_end))
-		die("kernel image %#x-%#llx overlaps its module %#x-%#x", addr,
-		    end, mod->mod_start, mod->mod_end);
+	check_range(bp, "decompression buffer", buf.start, buf.end);
+	for (i = 0; i < mbi->mods_count; i++)
+		if (overlaps(addr, end, mod[i].mod_start, mod[i].mod_end))
+			die("kernel image %#x-%#llx overlaps module %u %#x-%#x",
+			    addr, end, i, mod[i].mod_start, mod[i].mod_end);
+}
+
+/*
+ * The highest page-aligned [pos, pos + size) within [lo, hi) that misses
+ * every busy range, found by moving below each one in the way; 0 if none.
+ */
+static u64 highest_free(u64 lo, u64 hi, u32 size, const struct range *busy,
+			int n)
+{
+	bool moved = true;
+	u64 pos;
+	int i;
+
+	if (hi < lo + size)
+		return 0;
+	pos = ALIGN_DOWN(hi - size, INITRD_ALIGN);
+	while (moved) {
+		moved = false;
+		for (i = 0; i < n; i++) {
+			if (!overlaps(pos, pos + size, busy[i].start,
+				      busy[i].end))
+				continue;
+			if (busy[i].start < lo + size)
+				return 0;
+			pos = ALIGN_DOWN(busy[i].start - size,
+					 INITRD_ALIGN);
+			moved = true;
+		}
+	}
+	return pos >= lo ? pos : 0;
+}
+
+/* boot.rst, initrd_addr_max: the highest address the initrd may occupy. */
+static u64 initrd_limit(const struct setup_header *hdr)
+{
+	return (u64)hdr->initrd_addr_max + 1;
+}
+
+/*
+ * initrd=high: the highest place in any RAM region below initrd_addr_max
+ * that is off the kernel image, its decompression buffer and us.
+ */
+static u64 place_initrd_high(const struct boot_params *bp,
+			     const struct image *img, u32 addr, u32 size)
+{
+	struct range busy[] = {
+		{ addr, (u64)addr + img->pm_size },
+		decompress_range(img, addr),
+		{ (u32)_text, (u32)_end },
+	};
+	u64 limit = initrd_limit(img->hdr), best = 0, pos, end;
+	const struct boot_e820_entry *e;
+	int i;
+
+	for (i = 0; i < bp->e820_entries; i++) {
+		e = &bp->e820_table[i];
+		end = min(e->addr + e->size, limit);
+		if (e->type != E820_TYPE_RAM || end <= e->addr)
+			continue;
+		pos = highest_free(e->addr, end, size, busy, ARRAY_SIZE(busy));
+		if (pos > best)
+			best = pos;
+	}
+	if (!best)
+		die("no room for an initrd of %u bytes below %#llx", size,
+		    limit);
+	return best;
+}
+
+/* initrd=past: the first byte after the highest usable RAM. */
+static u64 end_of_ram(const struct boot_params *bp)
+{
+	const struct boot_e820_entry *e;
+	u64 top = 0;
+	int i;
+
+	for (i = 0; i < bp->e820_entries; i++) {
+		e = &bp->e820_table[i];
+		if (e->type == E820_TYPE_RAM && e->addr + e->size > top)
+			top = e->addr + e->size;
+	}
+	return top;
+}
+
+/*
+ * initrd=HEX: wherever the test says, the decompressor's buffer included
+ * (boot.rst reserves init_size from the kernel's runtime address, which a
+ * loader that puts the kernel at 1 MiB cannot know). Refused: what cannot
+ * be loaded, and what initrd_addr_max forbids unless told to ignore it.
+ */
+static void check_initrd_at(const struct boot_params *bp,
+			    const struct image *img, u32 addr,
+			    const struct initrd *rd, const struct options *opt)
+{
+	u64 end = rd->addr + rd->size;
+
+	check_range(bp, "initrd", rd->addr, end);
+	if (overlaps(rd->addr, end, addr, (u64)addr + img->pm_size))
+		die("initrd %#llx-%#llx overlaps the kernel image %#x-%#llx",
+		    rd->addr, end, addr, (u64)addr + img->pm_size);
+	if (end > initrd_limit(img->hdr) && !opt->ignore_addr_max)
+		die("initrd %#llx-%#llx is above initrd_addr_max %#x",
+		    rd->addr, end, img->hdr->initrd_addr_max);
+}
+
+/* Module 1, if any (else rd->data is NULL), and where the options put it. */
+static void place_initrd(struct initrd *rd, const struct boot_params *bp,
+			 const struct image *img, const struct multiboot_info *mbi,
+			 u32 addr, const struct options *opt)
+{
+	const struct multiboot_mod_list *mod = (const void *)mbi->mods_addr;
+
+	memset(rd, 0, sizeof(*rd));
+	if (mbi->mods_count > 2)
+		die("%u modules: want the bzImage and at most an initrd",
+		    mbi->mods_count);
+	if (mbi->mods_count < 2) {
+		if (opt->initrd_set || opt->ignore_addr_max)
+			die("initrd options without an initrd module");
+		return;
+	}
+	rd->data = (const u8 *)mod[1].mod_start;
+	rd->size = mod[1].mod_end - mod[1].mod_start;
+	if (mod[1].mod_end <= mod[1].mod_start)
+		die("the initrd module is empty");
+	rd->load = opt->initrd != INITRD_PAST;
+	if (opt->initrd == INITRD_PAST) {
+		rd->addr = end_of_ram(bp);
+	} else if (opt->initrd == INITRD_AT) {
+		rd->addr = opt->initrd_addr;
+		check_initrd_at(bp, img, addr, rd, opt);
+	} else {
+		rd->addr = place_initrd_high(bp, img, addr, rd->size);
+	}
+	info("initrd at %#llx, %u bytes%s", rd->addr, rd->size,
+	     rd->load ? "" : " (not loaded)");
+}
+
+/*
+ * "unterminated": a loader that forgot the NUL. boot.rst, cmdline_size:
+ * the longest line the kernel takes, without its terminating zero. The
+ * line is followed by a space and non-NUL filler to the end of our buffer,
+ * far past cmdline_size: a space at every multiple of FILLER_WORD and
+ * letters in between, 'a' in the first block of FILLER_WORD bytes, 'b' in
+ * the next, and so on, so that a test can tell where the kernel cut.
+ */
+static void fill_unterminated(size_t len, u32 cmdline_size)
+{
+	size_t i;
+
+	if (cmdline_size >= sizeof(cmdline))
+		die("cmdline_size %u leaves no room for filler past it",
+		    cmdline_size);
+	cmdline[len] = ' ';
+	for (i = len + 1; i < sizeof(cmdline); i++)
+		cmdline[i] = i % FILLER_WORD ? 'a' + i / FILLER_WORD % 26 : ' ';
 }
 
 /* boot.rst, "32-bit boot protocol": the kernel's copy of its command line. */
 static u32 copy_cmdline(const struct multiboot_mod_list *mod,
-			const struct setup_header *hdr)
+			const struct setup_header *hdr,
+			const struct options *opt)
 {
 	const char *s = "";
 	size_t len;
 
+	if (opt->nocmdline)
+		return 0;
 	if (mod->cmdline)
 		s = skip_word((const char *)mod->cmdline);
 	len = strlen(s);
@@ -446,17 +734,20 @@ static u32 copy_cmdline(const struct multiboot_mod_list *mod,
 		    hdr->cmdline_size < sizeof(cmdline) - 1 ?
 		    hdr->cmdline_size : (u32)sizeof(cmdline) - 1);
 	memcpy(cmdline, s, len + 1);
+	if (opt->unterminated)
+		fill_unterminated(len, hdr->cmdline_size);
 	return (u32)cmdline;
 }
 
 /*
  * boot.rst, "32-bit boot protocol": a zeroed boot_params, the setup header
  * copied in up to its end (0x202 + the jump's offset byte at 0x201), then
- * the fields a loader writes. Everything else, the ramdisk fields and the
- * heap (used by the 16-bit setup only) included, stays zero.
+ * the fields a loader writes. Everything else, the heap (used by the
+ * 16-bit setup only) included, stays zero.
  */
 static void build_boot_params(struct boot_params *bp, const struct image *img,
-			      const struct multiboot_mod_list *mod, u32 addr)
+			      const struct multiboot_mod_list *mod, u32 addr,
+			      const struct initrd *rd, const struct options *opt)
 {
 	u32 hdr_end = SETUP_JUMP_OFFSET + 2 + img->data[SETUP_JUMP_OFFSET + 1];
 
@@ -465,9 +756,16 @@ static void build_boot_params(struct boot_params *bp, const struct image *img,
 		    hdr_end);
 	memcpy((u8 *)bp + SETUP_HEADER_OFFSET, img->data + SETUP_HEADER_OFFSET,
 	       hdr_end - SETUP_HEADER_OFFSET);
-	bp->hdr.type_of_loader = 0xff;	/* "undefined", no assigned id */
+	bp->hdr.type_of_loader = opt->type_of_loader;
+	bp->hdr.ext_loader_type = opt->ext_loader_type;
+	bp->hdr.ext_loader_ver = opt->ext_loader_ver;
 	bp->hdr.code32_start = addr;
-	bp->hdr.cmd_line_ptr = copy_cmdline(mod, img->hdr);
+	bp->hdr.cmd_line_ptr = copy_cmdline(mod, img->hdr, opt);
+	if (rd->data) {
+		bp->hdr.ramdisk_image = (u32)rd->addr;
+		bp->ext_ramdisk_image = rd->addr >> 32;
+		bp->hdr.ramdisk_size = rd->size;
+	}
 }
 
 static u32 build_identity_map(void)
@@ -501,10 +799,23 @@ static void __attribute__((noreturn)) start_kernel(u32 addr, int mode)
 	enter32(addr, &boot_params, &gdt);
 }
 
+/*
+ * The kernel first: the initrd's module must still be intact when it is
+ * moved (check_placement() keeps the kernel off it); the kernel's module
+ * is no longer needed then.
+ */
+static void load(const struct image *img, u32 addr, const struct initrd *rd)
+{
+	memcpy((void *)addr, img->data + img->pm_offset, img->pm_size);
+	if (rd->data && rd->load)
+		memmove((void *)(u32)rd->addr, rd->data, rd->size);
+}
+
 void loader_main(u32 magic, const struct multiboot_info *mbi)
 {
 	const struct multiboot_mod_list *mod;
-	struct options opt = { .mode = 32 };
+	struct options opt = { .mode = 32, .type_of_loader = 0xff };
+	struct initrd rd;
 	struct image img;
 	u32 addr;
 
@@ -519,8 +830,9 @@ void loader_main(u32 magic, const struct multiboot_info *mbi)
 
 	memset(&boot_params, 0, sizeof(boot_params));
 	fill_e820(&boot_params, mbi);
-	check_placement(&boot_params, &img, mod, addr);
-	build_boot_params(&boot_params, &img, mod, addr);
-	memcpy((void *)addr, img.data + img.pm_offset, img.pm_size);
+	check_placement(&boot_params, &img, mbi, addr);
+	place_initrd(&rd, &boot_params, &img, mbi, addr, &opt);
+	build_boot_params(&boot_params, &img, mod, addr, &rd, &opt);
+	load(&img, addr, &rd);
 	start_kernel(addr, opt.mode);
 }

@@ -115,6 +115,17 @@ struct boot_e820_entry {
 	u32 type;
 } __attribute__((packed));
 
+/*
+ * A node of the loader's setup_data list (boot.rst, "Details of header
+ * fields": setup_data), physical addresses, 0 ends it.
+ */
+struct setup_data {
+	u64 next;
+	u32 type;
+	u32 len;
+	u8 data[];
+} __attribute__((packed));
+
 #define E820_MAX_ENTRIES_ZEROPAGE	128
 
 #define E820_TYPE_RAM		1
