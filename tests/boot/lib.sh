@@ -219,32 +219,6 @@ top_of_ram() {
 	fi
 }
 
-# host_crc32 FILE: FILE's CRC-32 as 8 hex digits, from gzip's trailer (an
-# implementation independent of ours).
-host_crc32() {
-	gzip -c "$1" | tail -c8 | od -An -tx4 -N4 | tr -d ' '
-}
-
-# initrd_intact LOG FILE: the kernel's "initrd:" line reports FILE's size
-# and CRC-32, and its RAMDISK line spans exactly those bytes.
-initrd_intact() {
-	local log=$1 size crc line got_size addr got_crc ramdisk
-	size=$(stat -c %s "$2")
-	crc=$(host_crc32 "$2")
-	line=$(untimed "$log" | sed -n -E \
-		's/^initrd: ([0-9]+) bytes at 0x([0-9a-f]+), crc32 0x([0-9a-f]+)$/\1 \2 \3/p')
-	read -r got_size addr got_crc <<<"$line"
-	if [ -z "$line" ] || [ "$got_size" != "$size" ] ||
-		[ $((16#$got_crc)) != $((16#$crc)) ]; then
-		echo "    initrd line: ${line:-none}; expected $size bytes, crc32 0x$crc"
-		return 1
-	fi
-	ramdisk=$(printf 'RAMDISK: [mem 0x%08x-0x%08x]' $((16#$addr)) $((16#$addr + size - 1)))
-	untimed "$log" | grep -q -x -F -- "$ramdisk" && return
-	echo "    missing: $ramdisk"
-	return 1
-}
-
 # panic_time LOG: the kernel's timestamp (seconds) on its panic line.
 panic_time() {
 	sed -n -E 's/^\[ *([0-9]+\.[0-9]{6})\] Kernel panic - not syncing: .*/\1/p' "$1" | head -n 1

@@ -38,11 +38,11 @@ mkdir -p "$WORK"
 
 # Whole pages plus a few bytes: a loader that rounds the size shows.
 INITRD=$WORK/initrd.img
-head -c $(((64 + RANDOM % 64) * 4096 + 1 + RANDOM % 4095)) /dev/urandom >"$INITRD"
-INITRD_SUM="$(stat -c %s "$INITRD") bytes, crc32 0x$(host_crc32 "$INITRD")"
+make_initrd "$INITRD" $(((64 + RANDOM % 64) * 4096 + 1 + RANDOM % 4095))
+INITRD_SUM="$(stat -c %s "$INITRD") bytes, crc32 $(hex "$(crc32 "$INITRD")")"
 
 # Where the kernel runs: the header's pref_address (LOAD_PHYSICAL_ADDR).
-PREF=$(printf '0x%x' "$(tools/bzinfo --field pref_address "$IMG")")
+PREF=$(hex "$(tools/bzinfo --field pref_address "$IMG")")
 TIMES=()
 
 # kernel_args NAME: the command line for the boot NAME, with a token that
@@ -134,10 +134,9 @@ placed() {
 	return 1
 }
 
-# has_line LOG TEXT: TEXT is a whole line of the untimed log (letters in any
-# case: boot.rst writes loader names as "Qemu" and "Syslinux").
+# has_line LOG TEXT: TEXT is a whole line of the untimed log.
 has_line() {
-	untimed "$1" | grep -q -i -x -F -- "$2" && return
+	untimed "$1" | grep -q -x -F -- "$2" && return
 	echo "    missing line: $2"
 	return 1
 }
