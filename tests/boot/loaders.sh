@@ -4,7 +4,8 @@
 # tests use QEMU's -kernel or our own test loader; only these show that
 # what GRUB and SYSLINUX read from the setup header, and what they write
 # into it, is what the boot protocol (Documentation/arch/x86/boot.rst, 2.15)
-# promises. ../shared/loaders.md-style facts this relies on:
+# promises. What each loader does (seen in their sources and booting
+# Debian's Linux through them), and so what this expects:
 #
 #   loader               entry (boot.rst)          type_of_loader  loads the kernel at
 #   QEMU -kernel         16-bit setup              0xb0            0x100000
