@@ -47,6 +47,7 @@ run_suite "boot: bad loaders (no or unterminated command line, initrd past RAM, 
 run_suite "boot: in-kernel tests (KTAP)" tests/boot/ktest.sh bzImage
 run_suite "boot: memory" tests/boot/memory.sh bzImage
 run_suite "boot: printk, consoles, tools/dmesg" tests/boot/printk.sh bzImage
+run_suite "boot: real loaders (SeaBIOS, GRUB, ISOLINUX, SYSLINUX)" tests/boot/loaders.sh bzImage
 run_suite "boot: UEFI (OVMF): EFI stub, handover, GRUB" tests/boot/efi.sh bzImage
 
 echo "$total_pass passed, $total_fail failed"

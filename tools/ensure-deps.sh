@@ -11,8 +11,11 @@ needs_build="gcc:gcc ld:binutils objcopy:binutils nm:binutils gzip:gzip kconfig-
 needs_run="$needs_build qemu-system-x86_64:qemu-system-x86 /usr/share/seabios/bios-256k.bin:seabios"
 needs_check="$needs_run /usr/include/zlib.h:zlib1g-dev /usr/include/libdeflate.h:libdeflate-dev
 	clang:clang =libclang-rt-14-dev:libclang-rt-14-dev
-	/usr/share/ovmf/OVMF.fd:ovmf grub-mkrescue:grub-common
-	/usr/lib/grub/x86_64-efi/linuxefi.mod:grub-efi-amd64-bin xorriso:xorriso mformat:mtools"
+	grub-mkrescue:grub-common xorriso:xorriso mformat:mtools
+	/usr/lib/grub/i386-pc/modinfo.sh:grub-pc-bin syslinux:syslinux
+	/usr/lib/ISOLINUX/isolinux.bin:isolinux
+	/usr/lib/syslinux/modules/bios/ldlinux.c32:syslinux-common
+	/usr/share/ovmf/OVMF.fd:ovmf /usr/lib/grub/x86_64-efi/linuxefi.mod:grub-efi-amd64-bin"
 
 case "$1" in
 build) needs=$needs_build ;;

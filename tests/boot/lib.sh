@@ -4,16 +4,28 @@
 pass=0
 fail=0
 mkdir -p "$OUT"
-# boot NAME MEM APPEND [QEMU ARGS...]: log in $OUT/NAME.log, status in $rc
+# boot_guest NAME MEM QEMU-ARGS...: a guest that ends itself through
+# isa-debug-exit, started however QEMU-ARGS say (-kernel, -cdrom, -drive):
+# log in $OUT/NAME.log, status in $rc, milliseconds from QEMU's start to its
+# exit in $wall_ms.
+boot_guest() {
+	local name=$1 mem=$2 t0
+	shift 2
+	t0=$(date +%s%N)
+	timeout 120 qemu-system-x86_64 -accel tcg -m "$mem" -no-reboot \
+		-display none -nic none -serial "file:$OUT/$name.log" \
+		-device isa-debug-exit,iobase=0xf4,iosize=0x04 "$@" \
+		</dev/null >"$OUT/$name.qemu" 2>&1
+	rc=$?
+	wall_ms=$((($(date +%s%N) - t0) / 1000000))
+}
+
+# boot NAME MEM APPEND [QEMU ARGS...]: QEMU's -kernel loader; log in
+# $OUT/NAME.log, status in $rc
 boot() {
 	local name=$1 mem=$2 append=$3 image=${IMAGE:-$IMG}
 	shift 3
-	timeout 120 qemu-system-x86_64 -accel tcg -m "$mem" -no-reboot \
-		-display none -nic none -serial "file:$OUT/$name.log" \
-		-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-		-kernel "$image" -append "$append isa_debug_exit=0xf4" "$@" \
-		</dev/null >"$OUT/$name.qemu" 2>&1
-	rc=$?
+	boot_guest "$name" "$mem" -kernel "$image" -append "$append isa_debug_exit=0xf4" "$@"
 }
 
 # wait_for FILE TEXT: until TEXT is in FILE (at most 30 s).
@@ -205,4 +217,9 @@ top_of_ram() {
 		echo "    usable RAM ends at ${top:-nothing}, expected just below $want_hi"
 		return 1
 	fi
+}
+
+# panic_time LOG: the kernel's timestamp (seconds) on its panic line.
+panic_time() {
+	sed -n -E 's/^\[ *([0-9]+\.[0-9]{6})\] Kernel panic - not syncing: .*/\1/p' "$1" | head -n 1
 }
