@@ -232,6 +232,20 @@ INITRD=$RD run $name "mode=64 initrd=0x200000" "earlyprintk=serial,ttyS0,115200 
 }
 result $name "initrd at 2 MiB, kernel at 16 MiB: nothing moves, initrd intact" $?
 
+# init_size is honest: an initrd right after [16 MiB, 16 MiB + init_size),
+# the range boot.rst has the loader set aside, is not in the way and must
+# come through untouched by the decompressor and the early kernel.
+name=initrd-after-buffer
+at=$((LOAD_PHYSICAL_ADDR + INIT_SIZE))
+INITRD=$RD run $name "mode=64 initrd=$(hex $at)" "earlyprintk=serial,ttyS0,115200 debug"
+{
+	ends_normally "$OUT/$name.log" &&
+	! grep -q "Avoiding initrd" "$OUT/$name.log" &&
+	loaded_at "$OUT/$name.log" $LOAD_PHYSICAL_ADDR $LOAD_PHYSICAL_ADDR &&
+	initrd_intact "$OUT/$name.log" "$RD" $at
+}
+result $name "initrd right after init_size: nothing moves, nothing past init_size is written" $?
+
 refuse refuse-unaligned "addr=0x1100000" "$IMG" \
 	"addr 0x1100000 is not a multiple of kernel_alignment 0x200000"
 refuse refuse-loader "addr=$(hex $LOADER_ADDR)" "$IMG" \
