@@ -23,10 +23,13 @@ static const bool relocatable = false;
 /* The payload, from piggy.S (tools/mkpiggy). */
 extern u8 input_data[], input_data_end[];
 
+/* The loader's command line; 0 if none, or beyond our identity map. */
 u64 cmdline_phys(void)
 {
-	return boot_params->hdr.cmd_line_ptr |
-	       (u64)boot_params->ext_cmd_line_ptr << 32;
+	u64 ptr = boot_params->hdr.cmd_line_ptr |
+		  (u64)boot_params->ext_cmd_line_ptr << 32;
+
+	return ptr + COMMAND_LINE_SIZE <= IDENT_MAP_END ? ptr : 0;
 }
 
 /*

@@ -12,6 +12,9 @@
 
 extern struct boot_params *boot_params;
 
+/* What head_64.S maps: anything the loader points at above is not ours to read. */
+#define IDENT_MAP_END	(1ULL << 32)
+
 /* misc.c: what the loader handed over, read within its bounds */
 const char *kernel_cmdline(void);
 u64 cmdline_phys(void);

@@ -67,7 +67,9 @@ static bool in_the_way(u64 start, u64 end, struct mem_avoid *hit)
 			return true;
 		}
 	}
-	for (i = 0; sd && i < MAX_SETUP_DATA; i++) {
+	/* Nodes beyond the identity map are unreadable here, and above us. */
+	for (i = 0; sd && sd < IDENT_MAP_END - sizeof(struct setup_data) &&
+		    i < MAX_SETUP_DATA; i++) {
 		const struct setup_data *d = (const void *)sd;
 		struct mem_avoid node = {
 			AVOID_SETUP_DATA, sd, sizeof(*d) + d->len
