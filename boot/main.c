@@ -15,6 +15,7 @@ char cmdline[COMMAND_LINE_SIZE];
 #define OLD_CL_MAGIC_ADDR	0x20
 #define OLD_CL_OFFSET_ADDR	0x22
 
+/* The header into the zero page; true if the command line came the old way. */
 static bool copy_boot_params(void)
 {
 	memcpy(&boot_params.hdr, &hdr, sizeof(hdr));
