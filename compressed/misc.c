@@ -14,12 +14,6 @@
 
 struct boot_params *boot_params;
 
-#ifdef CONFIG_RELOCATABLE
-static const bool relocatable = true;
-#else
-static const bool relocatable = false;
-#endif
-
 /* The payload, from piggy.S (tools/mkpiggy). */
 extern u8 input_data[], input_data_end[];
 

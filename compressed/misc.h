@@ -12,6 +12,13 @@
 
 extern struct boot_params *boot_params;
 
+/* CONFIG_RELOCATABLE as a value, so both branches are always compiled. */
+#ifdef CONFIG_RELOCATABLE
+static const bool relocatable = true;
+#else
+static const bool relocatable = false;
+#endif
+
 /* What head_64.S maps: anything the loader points at above is not ours to read. */
 #define IDENT_MAP_END	(1ULL << 32)
 

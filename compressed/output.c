@@ -13,12 +13,6 @@
 #include <asm/boot.h>
 #include "misc.h"
 
-#ifdef CONFIG_RELOCATABLE
-static const bool relocatable = true;
-#else
-static const bool relocatable = false;
-#endif
-
 /* A loop in the list must not hang us. */
 #define MAX_SETUP_DATA	64
 
