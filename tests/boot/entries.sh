@@ -65,7 +65,7 @@ entry() {
 			"Command line: $args isa_debug_exit=0xf4" \
 			"BIOS-provided physical RAM map:" "Kernel panic - not syncing: No working init found." &&
 		relocated_by "$log" $((at - LOAD_PHYSICAL_ADDR)) &&
-		boot_entry "$log" "$(entry_name "$mode")" &&
+		has_line "$log" "Boot entry: $(entry_name "$mode")" &&
 		loaded_at "$log" "$addr" "$at" &&
 		! grep -q "early console in setup code" "$log" &&
 		top_of_ram "$log" "$MEM"
@@ -159,7 +159,7 @@ initrd_high() {
 	addr=$(loader_initrd "$log")
 	{
 		ends_normally "$log" &&
-		boot_entry "$log" "$(entry_name "$mode")" &&
+		has_line "$log" "Boot entry: $(entry_name "$mode")" &&
 		untimed "$log" | grep -q -x -F -- "Command line: $args isa_debug_exit=0xf4" &&
 		initrd_intact "$log" "$RD" "$addr" &&
 		as_high_as_fits "$log" "$addr" "$limit" &&

@@ -199,6 +199,28 @@ initrd_intact() {
 		"$(field "$log" "initrd: [0-9]+ bytes at $num, crc32 " "$num")" "$(crc32 "$file")"
 }
 
+# has_line LOG TEXT: TEXT is a whole line of the log (timestamps aside).
+has_line() {
+	untimed "$1" | grep -a -q -x -F -- "$2" && return
+	echo "    missing line: $2"
+	grep -a -F -- "${2%%:*}:" "$1" | sed 's/^/    got: /'
+	return 1
+}
+
+# loaded_at LOG LOADED RUNNING: "Kernel loaded at LOADED, running at RUNNING".
+loaded_at() {
+	local num='0x[0-9a-f]+'
+	same_number "load address" "$(field "$1" "Kernel loaded at " "$num")" "$2" &&
+	same_number "run address" \
+		"$(field "$1" "Kernel loaded at $num, running at " "$num")" "$3"
+}
+
+# ends_normally LOG: QEMU status 5 and the panic that ends every boot.
+ends_normally() {
+	expect_rc 5 &&
+	in_order "$1" "Kestrel version" "Kernel panic - not syncing: No working init found."
+}
+
 # ram_end LOG: where the highest usable e820 range the kernel lists ends
 # (its last byte + 1), empty if it lists none.
 ram_end() {

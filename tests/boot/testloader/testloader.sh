@@ -59,12 +59,8 @@ modules() {
 # in $rc; with $MEM MiB of RAM and $INITRD as module 1 if set.
 run() {
 	local name=$1 opts=$2 args=$3 image=${4:-$IMG}
-	timeout 60 qemu-system-x86_64 -accel tcg -m "$MEM" -no-reboot \
-		-display none -nic none -serial "file:$OUT/$name.log" \
-		-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-		-kernel "$LOADER" -append "$opts" -initrd "$(modules "$image" "$args")" \
-		</dev/null >"$OUT/$name.qemu" 2>&1
-	rc=$?
+	boot_guest "$name" "$MEM" -kernel "$LOADER" -append "$opts" \
+		-initrd "$(modules "$image" "$args")"
 }
 
 # has_number LOG TEXT: TEXT (ending in a number) appears, and the number
@@ -80,28 +76,7 @@ header_field() {
 	echo $((0x$(od -An -tx"$3" -j "$2" -N "$3" "$1" | tr -d ' ')))
 }
 
-# boot_entry LOG WHICH: the kernel's "Boot entry: WHICH" line.
-boot_entry() {
-	untimed "$1" | grep -q -x -F "Boot entry: $2" && return
-	echo "    missing: Boot entry: $2"
-	return 1
-}
-
-# loaded_at LOG LOADED RUNNING: "Kernel loaded at LOADED, running at RUNNING".
-loaded_at() {
-	local num='0x[0-9a-f]+'
-	same_number "load address" "$(field "$1" "Kernel loaded at " "$num")" "$2" &&
-	same_number "run address" \
-		"$(field "$1" "Kernel loaded at $num, running at " "$num")" "$3"
-}
-
 # loader_initrd LOG: where the loader put the initrd ("initrd at ADDR").
 loader_initrd() {
 	sed -n -E 's/^testloader: initrd at (0x[0-9a-f]+),.*/\1/p' "$1" | tr -d '\r'
-}
-
-# ends_normally LOG: QEMU status 5 and the panic that ends every boot.
-ends_normally() {
-	expect_rc 5 &&
-	in_order "$1" "Kestrel version" "Kernel panic - not syncing: No working init found."
 }
