@@ -7,7 +7,7 @@
 #   make V=1        show full command lines
 #
 # The image is put together as Linux's arch/x86/boot does it:
-#   vmlinux (kernel ELF) -> stripped, relocation table appended, gzipped
+#   vmlinux (kernel ELF) -> stripped, gzipped
 #   -> piggy.o -> compressed/vmlinux (decompressor + payload, linked at 0)
 #   -> boot/vmlinux.bin; boot/setup.bin (real-mode setup) + that -> bzImage
 
@@ -194,12 +194,11 @@ init/version.o: init/version.c $(VO_OBJS) include/generated/utsrelease.h
 	$(call cmd,GEN,include/generated/compile.h,tools/mkcompile_h.sh include/generated/compile.h $(CC) $(LD))
 	$(call cmd,CC,$@,$(CC) $(KBUILD_CPPFLAGS) $(KBUILD_CFLAGS) $(VO_CFLAGS) -c -o $@ $<)
 
-# --emit-relocs keeps the relocations tools/relocs turns into a table; the
-# link is done three times to build the symbol table in (link-vmlinux.sh).
+# Linked three times to build the symbol table in (link-vmlinux.sh).
 vmlinux: $(VO_OBJS) init/version.o arch/x86/kernel/vmlinux.lds tools/kallsyms \
 		tools/link-vmlinux.sh
 	$(call cmd,LD,$@,NM=$(NM) tools/link-vmlinux.sh $@ \
-		"$(LD) -m elf_x86_64 -z max-page-size=0x1000 $(LDFLAGS) --emit-relocs -T arch/x86/kernel/vmlinux.lds" \
+		"$(LD) -m elf_x86_64 -z max-page-size=0x1000 $(LDFLAGS) -T arch/x86/kernel/vmlinux.lds" \
 		"$(CC) -m64" $(VO_OBJS) init/version.o)
 
 System.map: vmlinux
@@ -211,22 +210,11 @@ System.map: vmlinux
 compressed/vmlinux.bin: vmlinux
 	$(call cmd,OBJCOPY,$@,$(OBJCOPY) -R .comment -S $< $@)
 
-ifdef CONFIG_RELOCATABLE
-compressed/vmlinux.relocs: vmlinux tools/relocs
-	$(call cmd,RELOCS,$@,tools/relocs $< > $@)
-else
-compressed/vmlinux.relocs: vmlinux
-	$(call cmd,RELOCS,$@,: > $@)
-endif
-
-compressed/vmlinux.bin.all: compressed/vmlinux.bin compressed/vmlinux.relocs
-	$(call cmd,CAT,$@,cat $^ > $@)
-
-compressed/vmlinux.bin.gz: compressed/vmlinux.bin.all
+compressed/vmlinux.bin.gz: compressed/vmlinux.bin
 	$(call cmd,GZIP,$@,gzip -n -9 -c $< > $@)
 
 ifdef CONFIG_KERNEL_UNCOMPRESSED
-PAYLOAD := compressed/vmlinux.bin.all
+PAYLOAD := compressed/vmlinux.bin
 MKPIGGY_FLAGS := --none
 else
 PAYLOAD := compressed/vmlinux.bin.gz
@@ -371,8 +359,8 @@ check: all $(HOST_TESTS) $(BENCH_BIN)/bench_inflate $(BENCH_CORPUS) $(FUZZER) | 
 clean:
 	rm -f bzImage vmlinux System.map $(ALL_OBJS) $(ALL_OBJS:.o=.d) \
 		$(HOST_TOOLS) $(patsubst tools/%,tools/.%.d,$(HOST_TOOLS)) arch/x86/kernel/vmlinux.lds arch/x86/kernel/vmlinux.lds.d \
-		compressed/vmlinux compressed/vmlinux.bin compressed/vmlinux.relocs \
-		compressed/vmlinux.bin.all compressed/vmlinux.bin.gz compressed/piggy.S \
+		compressed/vmlinux compressed/vmlinux.bin compressed/vmlinux.bin.gz \
+		compressed/piggy.S \
 		boot/vmlinux.bin boot/setup.elf boot/setup.bin boot/zoffset.h boot/voffset.h \
 		compressed/voffset.h \
 		include/generated/compile.h include/generated/utsrelease.h

@@ -1,45 +1,36 @@
 /*
- * relocs - list the absolute addresses stored in the kernel image.
+ * relocs --check-pic - prove that an ELF file holds no absolute address.
  *
- * The kernel is linked for one physical address, but the decompressor may
- * place it elsewhere (a relocatable bzImage, boot protocol
- * "relocatable_kernel"). Code built with -mcmodel=kernel holds absolute
- * addresses in instructions and data; each must be adjusted by the
- * distance moved. The linker knows where they are and, with --emit-relocs,
- * leaves that knowledge in the executable's .rela.* sections. This tool
- * turns it into a compact table the decompressor can apply without an ELF
- * parser for relocations.
+ * The decompressor (compressed/vmlinux) is linked at 0 and runs wherever
+ * the loader put it, and nothing relocates it: a single field holding an
+ * absolute address of its own would point into the wrong memory, and
+ * nothing at run time would notice. The Makefile links it with
+ * --emit-relocs, so the linker leaves in the executable's .rela.* sections
+ * every reference it resolved, and runs this tool on it: any reference
+ * that would have to change if the image moved fails the build, named by
+ * section, offset, type and symbol.
  *
- * Output format (see asm/relocs.h, which the decompressor includes):
- * little-endian u32 words: the 64-bit sites ascending, the 32-bit sites
- * ascending, then n64, n32 and RELOCS_MAGIC. A site is the virtual address
- * of the field (in an executable, r_offset already is one; ELF-64 spec,
- * "Relocation Entries") minus the address of _text.
+ * Which relocation types store an address follows the x86-64 psABI,
+ * section 4.4: R_X86_64_64 stores S + A in 64 bits, R_X86_64_32/32S store
+ * it in 32 bits; both move with S. PC-relative forms (S + A - P) and sizes
+ * do not change when the whole image moves. References to absolute
+ * symbols (SHN_ABS) are constants and are fine. A type the tool does not
+ * know fails too, rather than being let through unchecked.
  *
- * Which relocation types matter follows the x86-64 psABI, section 4.4:
- * R_X86_64_64 stores S + A in 64 bits, R_X86_64_32/32S store it in 32 bits;
- * both move with S. PC-relative forms (S + A - P) and sizes do not change
- * when the whole image moves. References to absolute symbols (SHN_ABS) are
- * constants and stay as they are.
+ * The kernel itself needs no such check: its virtual addresses are fixed
+ * at the link address, and only its physical side (phys_base) varies.
  *
- * Usage:
- *   relocs VMLINUX > vmlinux.relocs    binary table
- *   relocs --text VMLINUX              the same sites, for humans
- *   relocs --check-pic ELF             fail if ELF has any absolute
- *                                      reference (for the decompressor)
+ * Usage: relocs --check-pic ELF   (an executable linked with --emit-relocs,
+ *                                  or a relocatable object)
  */
 #include <elf.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <linux/types.h>
-#include <asm/relocs.h>
 
 #include "util.h"
-
-enum site_kind { SITE_NONE, SITE_64, SITE_32 };
 
 struct elf {
 	const char *name;
@@ -47,19 +38,6 @@ struct elf {
 	size_t size;
 	Elf64_Ehdr eh;
 	Elf64_Shdr *sh;
-};
-
-struct site {
-	u64 addr;		/* r_offset */
-	u32 type;
-	u32 section;		/* the section the relocation patches */
-	const char *sym;
-	s64 addend;
-};
-
-struct site_list {
-	struct site *v;
-	size_t n, cap;
 };
 
 const char *const prog = "relocs";
@@ -98,21 +76,19 @@ static const char *type_name(u32 type)
 }
 
 /*
- * psABI 4.4: what a relocation of this type stores and whether it depends
- * on where the image sits. The GOT-relative forms compute distances inside
- * the image (and a static link emits no GOT entries that hold addresses
- * without their own relocation), so they are position independent too.
+ * psABI 4.4: 1 if a relocation of this type stores an address that moves
+ * with the image, 0 if not, -1 for a type we do not know. The GOT-relative
+ * forms compute distances inside the image (and a static link emits no GOT
+ * entries that hold addresses without their own relocation), so they are
+ * position independent too.
  */
-static int classify(u32 type, enum site_kind *kind)
+static int stores_address(u32 type)
 {
 	switch (type) {
 	case R_X86_64_64:
-		*kind = SITE_64;
-		return 0;
 	case R_X86_64_32:
 	case R_X86_64_32S:
-		*kind = SITE_32;
-		return 0;
+		return 1;
 	case R_X86_64_NONE:
 	case R_X86_64_PC8:
 	case R_X86_64_PC16:
@@ -128,7 +104,6 @@ static int classify(u32 type, enum site_kind *kind)
 	case R_X86_64_GOTOFF64:
 	case R_X86_64_SIZE32:
 	case R_X86_64_SIZE64:
-		*kind = SITE_NONE;
 		return 0;
 	default:
 		return -1;
@@ -230,51 +205,21 @@ static bool sym_moves(const struct elf *elf, u64 symidx, const Elf64_Sym *sym)
 	return true;
 }
 
-static u64 find_text(const struct elf *elf)
-{
-	size_t i, j;
-
-	for (i = 0; i < elf->eh.e_shnum; i++) {
-		const Elf64_Shdr *s = &elf->sh[i];
-
-		if (s->sh_type != SHT_SYMTAB)
-			continue;
-		for (j = 1; j < s->sh_size / sizeof(Elf64_Sym); j++) {
-			Elf64_Sym sym = get_sym(elf, i, j);
-
-			if (sym.st_shndx != SHN_UNDEF &&
-			    strcmp(sym_name(elf, i, &sym), "_text") == 0)
-				return sym.st_value;
-		}
-	}
-	die("%s: no symbol _text", elf->name);
-}
-
-static void add_site(struct site_list *list, const struct site *site)
-{
-	if (list->n == list->cap) {
-		list->cap = list->cap ? 2 * list->cap : 1024;
-		list->v = realloc(list->v, list->cap * sizeof(*list->v));
-		if (!list->v)
-			die("out of memory");
-	}
-	list->v[list->n++] = *site;
-}
-
-struct walk {
-	struct site_list sites[3];	/* indexed by enum site_kind */
-	struct site_list skipped;	/* absolute symbols, for --text */
-	bool found_rela;
-};
-
-static void walk_rela(const struct elf *elf, size_t ri, struct walk *w)
+/*
+ * Reports every field of relocation section ri's target that holds a
+ * moving address; returns 1 if there is any. In an executable r_offset is
+ * a virtual address, in an object an offset in the section (ELF-64 spec,
+ * "Relocation Entries"): either way the report gives the section offset.
+ */
+static int check_rela(const struct elf *elf, size_t ri)
 {
 	const Elf64_Shdr *rs = &elf->sh[ri];
-	enum site_kind kind;
+	const Elf64_Shdr *target = &elf->sh[rs->sh_info];
 	Elf64_Rela rela;
 	Elf64_Sym sym;
-	struct site site;
-	u64 i, symidx;
+	u64 i, symidx, off;
+	int kind, bad = 0;
+	u32 type;
 
 	if (rs->sh_entsize != sizeof(rela))
 		die("%s: %s: unexpected entry size %llu", elf->name,
@@ -282,34 +227,40 @@ static void walk_rela(const struct elf *elf, size_t ri, struct walk *w)
 	for (i = 0; i < rs->sh_size / sizeof(rela); i++) {
 		memcpy(&rela, elf->buf + rs->sh_offset + i * sizeof(rela),
 		       sizeof(rela));
-		site.type = ELF64_R_TYPE(rela.r_info);
-		if (classify(site.type, &kind))
+		type = ELF64_R_TYPE(rela.r_info);
+		kind = stores_address(type);
+		if (kind < 0)
 			die("%s: %s: unsupported relocation type %u (%s) at "
 			    "offset 0x%llx", elf->name, section_name(elf, ri),
-			    site.type, type_name(site.type) ?
-			    type_name(site.type) : "unknown",
+			    type, type_name(type) ? type_name(type) : "unknown",
 			    (unsigned long long)rela.r_offset);
-		if (kind == SITE_NONE)
-			continue;
 		symidx = ELF64_R_SYM(rela.r_info);
 		sym = get_sym(elf, rs->sh_link, symidx);
-		site.addr = rela.r_offset;
-		site.section = rs->sh_info;
-		site.sym = symidx ? sym_name(elf, rs->sh_link, &sym) : "";
-		site.addend = rela.r_addend;
-		if (sym_moves(elf, symidx, &sym))
-			add_site(&w->sites[kind], &site);
-		else
-			add_site(&w->skipped, &site);
+		if (!kind || !sym_moves(elf, symidx, &sym))
+			continue;
+		off = rela.r_offset;
+		if (elf->eh.e_type != ET_REL)
+			off -= target->sh_addr;
+		fprintf(stderr, "%s: %s: absolute reference at %s+0x%llx: "
+			"%s against %s\n", prog, elf->name,
+			section_name(elf, rs->sh_info), (unsigned long long)off,
+			type_name(type), sym_name(elf, rs->sh_link, &sym));
+		bad = 1;
 	}
+	return bad;
 }
 
-/* Every relocation that patches loaded bytes (psABI: SHF_ALLOC targets). */
-static void walk(const struct elf *elf, struct walk *w)
+/*
+ * Every relocation that patches loaded bytes (psABI: SHF_ALLOC targets).
+ * An executable linked without --emit-relocs has none left, and would
+ * pass without having been checked at all: that is an error.
+ */
+static int check_pic(const struct elf *elf)
 {
+	bool found_rela = false;
+	int bad = 0;
 	size_t i;
 
-	memset(w, 0, sizeof(*w));
 	for (i = 0; i < elf->eh.e_shnum; i++) {
 		const Elf64_Shdr *s = &elf->sh[i];
 
@@ -323,185 +274,30 @@ static void walk(const struct elf *elf, struct walk *w)
 		if (s->sh_type == SHT_REL)
 			die("%s: %s: SHT_REL is not used on x86-64",
 			    elf->name, section_name(elf, i));
-		w->found_rela = true;
-		walk_rela(elf, i, w);
+		found_rela = true;
+		bad |= check_rela(elf, i);
 	}
-}
-
-static int cmp_site(const void *a, const void *b)
-{
-	const struct site *x = a, *y = b;
-
-	return x->addr < y->addr ? -1 : x->addr > y->addr;
-}
-
-static void sort_sites(const struct elf *elf, struct site_list *list)
-{
-	size_t i;
-
-	if (!list->n)
-		return;
-	qsort(list->v, list->n, sizeof(*list->v), cmp_site);
-	for (i = 1; i < list->n; i++)
-		if (list->v[i].addr == list->v[i - 1].addr)
-			die("%s: two relocations patch address 0x%llx",
-			    elf->name, (unsigned long long)list->v[i].addr);
-}
-
-static void put_word(u32 v)
-{
-	u8 b[4];
-
-	put_le32(b, v);
-	if (fwrite(b, 1, sizeof(b), stdout) != sizeof(b))
-		die("write error: %s", strerror(errno));
-}
-
-/* The table only has room for u32 offsets above _text. */
-static u32 site_offset(const struct elf *elf, const struct site *site,
-		       u64 text)
-{
-	if (site->addr < text || site->addr - text > UINT32_MAX)
-		die("%s: %s at 0x%llx (against %s in %s) is not within 4 GiB "
-		    "above _text (0x%llx)", elf->name, type_name(site->type),
-		    (unsigned long long)site->addr, site->sym,
-		    section_name(elf, site->section),
-		    (unsigned long long)text);
-	return site->addr - text;
-}
-
-static void need_executable(const struct elf *elf, const struct walk *w)
-{
-	if (elf->eh.e_type != ET_EXEC)
-		die("%s: not an executable", elf->name);
-	if (!w->found_rela)
+	if (!found_rela && elf->eh.e_type != ET_REL)
 		die("%s: no relocation sections (link with --emit-relocs)",
 		    elf->name);
-}
-
-static int emit_table(const struct elf *elf, struct walk *w)
-{
-	u64 text = find_text(elf);
-	int k;
-	size_t i;
-
-	need_executable(elf, w);
-	for (k = SITE_64; k <= SITE_32; k++) {
-		sort_sites(elf, &w->sites[k]);
-		for (i = 0; i < w->sites[k].n; i++)
-			put_word(site_offset(elf, &w->sites[k].v[i], text));
-	}
-	put_word(w->sites[SITE_64].n);
-	put_word(w->sites[SITE_32].n);
-	put_word(RELOCS_MAGIC);
-	return 0;
-}
-
-static void print_site(const struct elf *elf, const struct site *site,
-		       u64 text, const char *note)
-{
-	printf("%-14s 0x%016llx  _text+0x%08llx  %s+0x%llx (%s)%s\n",
-	       type_name(site->type), (unsigned long long)site->addr,
-	       (unsigned long long)(site->addr - text),
-	       site->sym[0] ? site->sym : "*no symbol*",
-	       (unsigned long long)site->addend,
-	       section_name(elf, site->section), note);
-}
-
-static int print_text(const struct elf *elf, struct walk *w)
-{
-	u64 text = find_text(elf);
-	int k;
-	size_t i;
-
-	need_executable(elf, w);
-	printf("_text = 0x%016llx\n", (unsigned long long)text);
-	printf("%-14s %-18s  %-17s  %s\n", "type", "address", "site",
-	       "symbol+addend (patched section)");
-	for (k = SITE_64; k <= SITE_32; k++) {
-		sort_sites(elf, &w->sites[k]);
-		for (i = 0; i < w->sites[k].n; i++) {
-			site_offset(elf, &w->sites[k].v[i], text);
-			print_site(elf, &w->sites[k].v[i], text, "");
-		}
-	}
-	sort_sites(elf, &w->skipped);
-	for (i = 0; i < w->skipped.n; i++)
-		print_site(elf, &w->skipped.v[i], text,
-			   "  absolute symbol, not listed");
-	printf("%zu 64-bit sites, %zu 32-bit sites, %zu absolute skipped\n",
-	       w->sites[SITE_64].n, w->sites[SITE_32].n, w->skipped.n);
-	return 0;
-}
-
-/*
- * The decompressor is linked at 0 and runs wherever it was loaded without
- * being relocated, so any field that would need relocating is a bug.
- */
-static int check_pic(const struct elf *elf, struct walk *w)
-{
-	int k, bad = 0;
-	size_t i;
-
-	for (k = SITE_64; k <= SITE_32; k++) {
-		for (i = 0; i < w->sites[k].n; i++) {
-			const struct site *s = &w->sites[k].v[i];
-			u64 off = s->addr;
-
-			if (elf->eh.e_type != ET_REL)
-				off -= elf->sh[s->section].sh_addr;
-			fprintf(stderr, "%s: %s: absolute reference at "
-				"%s+0x%llx: %s against %s\n", prog, elf->name,
-				section_name(elf, s->section),
-				(unsigned long long)off, type_name(s->type),
-				s->sym);
-			bad = 1;
-		}
-	}
 	return bad;
-}
-
-static void free_walk(struct walk *w)
-{
-	int k;
-
-	for (k = SITE_NONE; k <= SITE_32; k++)
-		free(w->sites[k].v);
-	free(w->skipped.v);
 }
 
 static void __attribute__((noreturn)) usage(void)
 {
-	fprintf(stderr, "usage: %s [--text | --check-pic] ELF\n", prog);
+	fprintf(stderr, "usage: %s --check-pic ELF\n", prog);
 	exit(1);
 }
 
 int main(int argc, char **argv)
 {
-	const char *mode = "", *name;
 	struct elf elf;
-	struct walk w;
 	int ret;
 
-	if (argc == 3 && argv[1][0] == '-')
-		mode = argv[1];
-	else if (argc != 2 || argv[1][0] == '-')
+	if (argc != 3 || strcmp(argv[1], "--check-pic"))
 		usage();
-	name = argv[argc - 1];
-
-	load_elf(&elf, name);
-	walk(&elf, &w);
-	if (strcmp(mode, "--check-pic") == 0)
-		ret = check_pic(&elf, &w);
-	else if (strcmp(mode, "--text") == 0)
-		ret = print_text(&elf, &w);
-	else if (mode[0] == '\0')
-		ret = emit_table(&elf, &w);
-	else
-		usage();
-	if (fflush(stdout) != 0)
-		die("write error: %s", strerror(errno));
-	free_walk(&w);
+	load_elf(&elf, argv[2]);
+	ret = check_pic(&elf);
 	free(elf.sh);
 	free(elf.buf);
 	return ret;
