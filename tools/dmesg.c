@@ -11,13 +11,15 @@
  *
  * printk's descriptor printk_log (layout in
  * include/linux/printk_ringbuffer.h) is found through System.map. The
- * kernel's virtual addresses are __START_KERNEL_map + the physical
- * address it was linked for; the decompressor may have run it higher, by
- * a multiple of 2 MiB (the smallest alignment it places the kernel at),
- * so when the magic is not at the link address the same offset is tried
- * in every 2 MiB step above, up to 1 GiB (the kernel's whole mapping).
- * The ring's address inside the descriptor was relocated with the rest of
- * the kernel, so it converts directly.
+ * kernel's virtual addresses are fixed at link time (__START_KERNEL_map +
+ * the physical address it was linked for), but a relocatable kernel runs
+ * where the decompressor put it: physical = virtual - __START_KERNEL_map +
+ * phys_base, as in Linux's __pa_symbol(). phys_base is a multiple of
+ * 2 MiB (the smallest alignment the kernel is placed at), below or above
+ * the link address, far above 4 GiB too. So the descriptor's magic is
+ * looked for at the link address, then at every 2 MiB step from it that
+ * lies in the dump; the ring's address in the descriptor is a link-time
+ * virtual one too, and converts with the same phys_base.
  *
  * Everything read from the dump is checked before it is used: a dump of
  * another kernel, of a guest that never ran printk, or a damaged log
@@ -55,7 +57,7 @@ struct dump {
 	const char *name;
 	FILE *f;
 	size_t size;
-	struct segment *segs;	/* NULL for a raw dump */
+	struct segment *segs;	/* a raw dump is one segment, from 0 */
 	size_t nsegs;
 };
 
@@ -106,8 +108,6 @@ static bool read_phys(const struct dump *d, u64 paddr, void *buf, size_t len)
 	u8 *p = buf;
 	u64 in_seg, n;
 
-	if (!d->segs)
-		return read_at(d, paddr, buf, len);
 	while (len) {
 		for (seg = d->segs; seg < d->segs + d->nsegs; seg++)
 			if (paddr >= seg->paddr && paddr - seg->paddr < seg->len)
@@ -163,6 +163,16 @@ static void open_elf_core(struct dump *d)
 		die("%s: core dump without memory (no PT_LOAD segment)", d->name);
 }
 
+/* A raw dump (pmemsave) is physical memory from 0, byte for byte. */
+static void open_raw(struct dump *d)
+{
+	d->segs = calloc(1, sizeof(*d->segs));
+	if (!d->segs)
+		die("out of memory");
+	d->segs->len = d->size;
+	d->nsegs = 1;
+}
+
 static void open_dump(struct dump *d, const char *name)
 {
 	char magic[8];
@@ -178,35 +188,67 @@ static void open_dump(struct dump *d, const char *name)
 		    name);
 	if (read_at(d, 0, magic, SELFMAG) && !memcmp(magic, ELFMAG, SELFMAG))
 		open_elf_core(d);
+	else
+		open_raw(d);
+}
+
+static bool magic_at(const struct dump *d, u64 phys)
+{
+	u8 buf[8];
+
+	return read_phys(d, phys, buf, sizeof(buf)) &&
+	       get_le(buf, sizeof(buf)) == PRINTK_LOG_MAGIC;
 }
 
 /*
- * The physical address of the descriptor: at the link address, or as
- * many 2 MiB steps above it as the kernel was moved.
+ * The first address in seg, as an offset from its start, that lies a
+ * multiple of 2 MiB away from phys.
  */
-static u64 find_descriptor(const struct dump *d, u64 link_phys, const char *map)
+static u64 first_step(const struct segment *seg, u64 phys)
 {
-	u64 delta, magic;
-	bool in_dump = false;
+	return (phys % MIN_KERNEL_ALIGN + MIN_KERNEL_ALIGN -
+		seg->paddr % MIN_KERNEL_ALIGN) % MIN_KERNEL_ALIGN;
+}
+
+/*
+ * phys_base: how far from its link address the kernel runs, as a u64
+ * that wraps below 0. The descriptor's magic at the link address, else at
+ * the first 2 MiB step from it that the dump holds, segment by segment:
+ * a few thousand reads for a guest of several GiB.
+ */
+static u64 find_phys_base(const struct dump *d, u64 link_phys, const char *map)
+{
+	const struct segment *seg;
+	u64 off, phys;
 	u8 buf[8];
 
-	for (delta = 0; delta < KERNEL_IMAGE_SIZE; delta += MIN_KERNEL_ALIGN) {
-		if (!read_phys(d, link_phys + delta, buf, sizeof(buf)))
-			continue;
-		in_dump = true;
-		magic = get_le(buf, 8);
-		if (magic != PRINTK_LOG_MAGIC)
-			continue;
-		if (delta)
-			fprintf(stderr, "%s: the kernel runs 0x%llx above its link address\n",
-				prog, (unsigned long long)delta);
-		return link_phys + delta;
+	if (magic_at(d, link_phys))
+		return 0;
+	for (seg = d->segs; seg < d->segs + d->nsegs; seg++) {
+		for (off = first_step(seg, link_phys); off < seg->len;
+		     off += MIN_KERNEL_ALIGN) {
+			phys = seg->paddr + off;
+			if (phys != link_phys && magic_at(d, phys))
+				return phys - link_phys;
+		}
 	}
-	if (!in_dump)
-		die("%s: does not hold physical 0x%llx (%s) or 2 MiB steps above: not a memory dump, or cut short",
+	if (!read_phys(d, link_phys, buf, sizeof(buf)))
+		die("%s: does not hold physical 0x%llx (%s at its link address), nor printk's log at any 2 MiB step from it: not a memory dump, or cut short",
 		    d->name, (unsigned long long)link_phys, SYMBOL);
-	die("%s: printk's log not found at %s (physical 0x%llx) or 2 MiB steps above, up to 1 GiB: a dump of another kernel than %s's, or from before it ran?",
+	die("%s: printk's log not found at %s (physical 0x%llx) nor at any 2 MiB step from it in the dump: a dump of another kernel than %s's, or from before it ran?",
 	    d->name, SYMBOL, (unsigned long long)link_phys, map);
+}
+
+static void report_phys_base(u64 phys_base)
+{
+	if (!phys_base)
+		return;
+	if ((s64)phys_base > 0)
+		fprintf(stderr, "%s: the kernel runs 0x%llx above its link address\n",
+			prog, (unsigned long long)phys_base);
+	else
+		fprintf(stderr, "%s: the kernel runs 0x%llx below its link address\n",
+			prog, (unsigned long long)-phys_base);
 }
 
 #define FIELD(buf, type, member) \
@@ -355,7 +397,7 @@ int main(int argc, char **argv)
 	const char *map = "System.map";
 	struct printk_ringbuffer rb;
 	struct dump d;
-	u64 sym, phys;
+	u64 sym, link_phys, phys_base, ring_phys;
 	u8 *ring;
 	int c;
 
@@ -382,15 +424,19 @@ int main(int argc, char **argv)
 		die("%s: %s at 0x%llx is not a kernel address", map, SYMBOL,
 		    (unsigned long long)sym);
 	open_dump(&d, argv[optind]);
-	phys = find_descriptor(&d, sym - __START_KERNEL_map, map);
-	read_descriptor(&d, phys, &rb);
+	link_phys = sym - __START_KERNEL_map;
+	phys_base = find_phys_base(&d, link_phys, map);
+	report_phys_base(phys_base);
+	read_descriptor(&d, link_phys + phys_base, &rb);
 
 	ring = malloc(rb.size);
 	if (!ring)
 		die("out of memory");
-	if (!read_phys(&d, rb.buf - __START_KERNEL_map, ring, rb.size))
-		corrupt("the ring (0x%llx, %u bytes) is not in the dump",
-			(unsigned long long)rb.buf, rb.size);
+	ring_phys = rb.buf - __START_KERNEL_map + phys_base;
+	if (!read_phys(&d, ring_phys, ring, rb.size))
+		corrupt("the ring (0x%llx, %u bytes, physical 0x%llx) is not in the dump",
+			(unsigned long long)rb.buf, rb.size,
+			(unsigned long long)ring_phys);
 	if (rb.dropped)
 		fprintf(stderr, "%s: %llu older records were overwritten (the log keeps the newest %llu)\n",
 			prog, (unsigned long long)rb.dropped,

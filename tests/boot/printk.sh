@@ -322,9 +322,12 @@ result "$name" "dump-guest-memory and pmemsave of a console-less guest: the whol
 }
 result "$name-levels" "tools/dmesg -r and -x show each record's level" $?
 
-# A kernel moved 2 MiB up: the same memory 2 MiB higher, with the ring's
-# address in the descriptor moved too (as the decompressor's relocation
-# does). The tool must find it by the 2 MiB search and say so.
+# A relocatable kernel runs phys_base away from its link address (a
+# multiple of 2 MiB, below or above, far above 4 GiB too), and the ring's
+# address in the descriptor stays the link-time virtual one. The log of
+# the dump above, put at other physical addresses in files built from it:
+# the tool must find it by the 2 MiB search, read the ring with the same
+# phys_base, and say how far the kernel was moved.
 le64() {
 	local v=$1 i out=
 	for i in 0 1 2 3 4 5 6 7; do
@@ -338,19 +341,68 @@ poke64() {
 peek64() {
 	od -An -t u8 -j "$2" -N 8 "$1" | tr -d ' '
 }
+peek32() {
+	od -An -t u4 -j "$2" -N 4 "$1" | tr -d ' '
+}
 desc=$(( 0x$(sed -n 's/^\([0-9a-f]*\) . printk_log$/\1/p' "$MAP") - START_KERNEL_MAP ))
 
-name=dmesg-moved
-{
-	[ $ok = 0 ] &&
-	{ head -c $((2 << 20)) /dev/zero; cat "$OUT/dmesg.raw"; } >"$OUT/$name.raw" &&
-	ring=$(peek64 "$OUT/$name.raw" $((desc + (2 << 20) + 16))) &&
-	poke64 "$OUT/$name.raw" $((desc + (2 << 20) + 16)) $((ring + (2 << 20))) &&
-	"$DMESG" "$OUT/$name.raw" >"$OUT/$name.txt" 2>"$OUT/$name.log" &&
-	cmp "$OUT/$name.txt" "$OUT/dmesg.raw.txt" &&
-	has "$OUT/$name.log" "runs 0x200000 above its link address"
+# found_moved NAME DUMP WHERE DESCRIPTION: tools/dmesg prints the same log
+# as from the unmoved dump and says "the kernel runs WHERE its link address".
+found_moved() {
+	{
+		[ $ok = 0 ] &&
+		"$DMESG" "$2" >"$OUT/$1.txt" 2>"$OUT/$1.log" &&
+		cmp "$OUT/$1.txt" "$OUT/dmesg.raw.txt" &&
+		has "$OUT/$1.log" "the kernel runs $3 its link address"
+	}
+	result "$1" "$4" $?
 }
-result "$name" "a kernel run 2 MiB above its link address is found" $?
+
+# 2 MiB of zeros in front: every physical address 2 MiB higher.
+name=dmesg-above
+[ $ok = 0 ] && { head -c $((2 << 20)) /dev/zero; cat "$OUT/dmesg.raw"; } >"$OUT/$name.raw"
+found_moved $name "$OUT/$name.raw" "0x200000 above" \
+	"a kernel run 2 MiB above its link address is found (pmemsave)"
+
+# The first 14 MiB cut off: the kernel linked for 16 MiB runs at 2 MiB.
+name=dmesg-below
+[ $ok = 0 ] && tail -c +$(((14 << 20) + 1)) "$OUT/dmesg.raw" >"$OUT/$name.raw"
+found_moved $name "$OUT/$name.raw" "0xe00000 below" \
+	"a kernel run 14 MiB below its link address (at 2 MiB) is found (pmemsave)"
+
+# A sparse file of 4 GiB + 66 MiB: the memory from 4 GiB + 2 MiB up.
+name=dmesg-above-4g
+[ $ok = 0 ] && rm -f "$OUT/$name.raw" &&
+	dd if="$OUT/dmesg.raw" of="$OUT/$name.raw" bs=1M seek=$((4096 + 2)) status=none
+found_moved $name "$OUT/$name.raw" "0x100200000 above" \
+	"a kernel run 4 GiB + 2 MiB above its link address is found (pmemsave)"
+
+# The ELF core with every PT_LOAD segment 6 GiB higher; the one from 0
+# also loses its first MiB, so that it starts off a 2 MiB boundary.
+# Elf64_Ehdr: e_phoff at 32, e_phnum at 56; Elf64_Phdr: 56 bytes, p_type
+# at 0, p_offset at 8, p_paddr at 24, p_filesz at 32, p_memsz at 40.
+# add64 FILE OFFSET N: the u64 there gets N added.
+add64() {
+	poke64 "$1" "$2" $(($(peek64 "$1" "$2") + $3))
+}
+name=dmesg-elf-above-4g
+[ $ok = 0 ] && cp "$OUT/dmesg.elf" "$OUT/$name.elf" && chmod u+w "$OUT/$name.elf" && {
+	phoff=$(peek64 "$OUT/$name.elf" 32)
+	phnum=$(od -An -t u2 -j 56 -N 2 "$OUT/$name.elf" | tr -d ' ')
+	for ((i = 0; i < phnum; i++)); do
+		ph=$((phoff + 56 * i))
+		[ "$(peek32 "$OUT/$name.elf" $ph)" = 1 ] || continue
+		if [ "$(peek64 "$OUT/$name.elf" $((ph + 24)))" = 0 ]; then
+			add64 "$OUT/$name.elf" $((ph + 8)) $((1 << 20))
+			add64 "$OUT/$name.elf" $((ph + 24)) $((1 << 20))
+			add64 "$OUT/$name.elf" $((ph + 32)) $((-1 << 20))
+			add64 "$OUT/$name.elf" $((ph + 40)) $((-1 << 20))
+		fi
+		add64 "$OUT/$name.elf" $((ph + 24)) $((6 << 30))
+	done
+}
+found_moved $name "$OUT/$name.elf" "0x180000000 above" \
+	"a kernel run 6 GiB above its link address is found (dump-guest-memory)"
 
 # fails NAME DESCRIPTION MESSAGE DMESG-ARGS...: tools/dmesg exits 1 with
 # MESSAGE on stderr and no sanitizer or crash report.
@@ -423,7 +475,7 @@ result "$name" "60 damaged bytes in the descriptor and the records: no crash" $b
 
 # The memory dumps are 64 MiB each: kept only to look into a failure.
 [ "$fail" = 0 ] && rm -f "$OUT"/{console-ttyS0,two-consoles,handover,dmesg,dmesg-*}.raw \
-	"$OUT/dmesg.elf" "$OUT"/*.vgamem
+	"$OUT"/dmesg*.elf "$OUT"/*.vgamem
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
