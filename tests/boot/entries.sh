@@ -1,9 +1,10 @@
 #!/bin/bash
 # Boot tests for the entry points that skip the 16-bit setup: startup_32
 # (32-bit boot protocol) and startup_64 (64-bit boot protocol), for the
-# decompressor's relocation when the kernel is loaded above 16 MiB, and for
+# decompressor's relocation when the kernel is loaded above 16 MiB, for
 # the initrd: placed high as GRUB does, or low in the decompressor's way,
-# it must reach the kernel intact (its CRC-32 against the host's).
+# it must reach the kernel intact (its CRC-32 against the host's), and for
+# a 64-bit loader's placements above 4 GiB.
 #
 # QEMU's -kernel only enters a bzImage through its setup code, so a small
 # Multiboot kernel (tests/boot/testloader/) does the loading: QEMU starts
@@ -267,6 +268,70 @@ refuse refuse-no-64 "mode=64" "$OUT/bzImage.no64" "no 64-bit entry point"
 # "HdrS" (0x202) spoilt: not a boot-protocol image at all.
 patch_image "$OUT/bzImage.nohdrs" $((0x202)) 0x48 0x64 0x72 0x00
 refuse refuse-no-hdrs "mode=32" "$OUT/bzImage.nohdrs" "no \"HdrS\" setup header"
+
+# ---------------------------------------------------------------------------
+# Above 4 GiB: with XLF_CAN_BE_LOADED_ABOVE_4G (boot.rst, xloadflags bit 1:
+# "kernel/boot_params/cmdline/ramdisk can be above 4G"), a 64-bit loader
+# may put the kernel there, and with "above4g" the zero page, the command
+# line and the initrd too. With 6 GiB, QEMU's pc machine has 3 GiB of RAM
+# below 4 GiB and 3 GiB from 4 GiB up.
+
+HIGH_MEM=6144
+HIGH=0x140000000
+SZ_4G=$((1 << 32))
+
+# above_4g WHAT ADDR: ADDR, where WHAT was put, is at or above 4 GiB.
+above_4g() {
+	if [ -z "$2" ] || [ $(($2)) -lt $SZ_4G ]; then
+		echo "    $1 at ${2:-nothing}, expected at or above 4 GiB"
+		return 1
+	fi
+}
+
+# high_kernel NAME [LOADER OPTIONS]: startup_64 with the kernel at HIGH and
+# the initrd placed by the loader (log in $log). The kernel must run where
+# it was loaded, and get its command line, the memory map and the initrd
+# intact.
+high_kernel() {
+	local name=$1 extra=${2:-}
+	local args="earlyprintk=serial,ttyS0,115200 debug test=$name"
+
+	log=$OUT/$name.log
+	MEM=$HIGH_MEM INITRD=$RD run "$name" "mode=64 addr=$HIGH $extra" "$args"
+	ends_normally "$log" &&
+	has_line "$log" "Boot entry: $(entry_name 64)" &&
+	loaded_at "$log" $HIGH $HIGH &&
+	has_line "$log" "Command line: $args isa_debug_exit=0xf4" &&
+	top_of_ram "$log" $HIGH_MEM &&
+	initrd_intact "$log" "$RD" "$(loader_initrd "$log")"
+}
+
+name=above4g-kernel
+high_kernel $name &&
+	as_high_as_fits "$log" "$(loader_initrd "$log")" \
+		$(($(header_field "$IMG" $((0x22c)) 4) + 1))
+result $name "startup_64 at $HIGH runs there; initrd below initrd_addr_max, intact" $?
+
+# The initrd as high as RAM goes, the zero page and command line right
+# below it: what the kernel reads it got from above 4 GiB.
+name=above4g-all
+high_kernel $name above4g &&
+	above_4g "RAMDISK" "$(field "$log" 'RAMDISK: \[mem ' '0x[0-9a-f]+')" &&
+	as_high_as_fits "$log" "$(loader_initrd "$log")" "$(ram_end "$log")" &&
+	above_4g "boot_params" "$(loader_put "$log" boot_params)" &&
+	above_4g "command line" "$(loader_put "$log" "command line")"
+result $name "kernel, zero page, command line and initrd above 4 GiB: all intact" $?
+
+# What a loader must refuse: the 32-bit protocol cannot reach above 4 GiB,
+# and an image without XLF_CAN_BE_LOADED_ABOVE_4G (xloadflags, 0x236) may
+# not be put there.
+patch_image "$OUT/bzImage.no4g" $((0x236)) $(($(header_field "$IMG" $((0x236)) 1) & ~2))
+MEM=$HIGH_MEM refuse above4g-32 "mode=32 addr=$HIGH" "$IMG" \
+	"kernel: above 4 GiB only with mode=64"
+MEM=$HIGH_MEM refuse above4g-noflag "mode=64 addr=$HIGH" "$OUT/bzImage.no4g" \
+	"kernel: above 4 GiB only if xloadflags" "has XLF_CAN_BE_LOADED_ABOVE_4G"
+MEM=$HIGH_MEM INITRD=$RD refuse above4g-option-noflag "mode=64 above4g" "$OUT/bzImage.no4g" \
+	"above4g: above 4 GiB only if xloadflags" "has XLF_CAN_BE_LOADED_ABOVE_4G"
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
