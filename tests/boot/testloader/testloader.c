@@ -960,6 +960,7 @@ static void build_boot_params(struct boot_params *bp, const struct image *img,
 	copy_cmdline(mod, img->hdr, opt);
 	bp->hdr.cmd_line_ptr = (u32)pp->cmdline;
 	bp->ext_cmd_line_ptr = pp->cmdline >> 32;
+	/* ext_ramdisk_size stays 0: the initrd is a module, under 4 GiB. */
 	if (rd->data) {
 		bp->hdr.ramdisk_image = (u32)rd->addr;
 		bp->ext_ramdisk_image = rd->addr >> 32;
