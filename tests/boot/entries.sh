@@ -272,9 +272,10 @@ refuse refuse-no-hdrs "mode=32" "$OUT/bzImage.nohdrs" "no \"HdrS\" setup header"
 # "kernel/boot_params/cmdline/ramdisk can be above 4G"), a 64-bit loader
 # may put the kernel there, and with "above4g" the zero page, the command
 # line and the initrd too. With 6 GiB, QEMU's pc machine has 3 GiB of RAM
-# below 4 GiB and 3 GiB from 4 GiB up.
+# below 4 GiB and 3 GiB from 4 GiB up: RAM ends at 7 GiB.
 
 HIGH_MEM=6144
+HIGH_RAM_END=$((HIGH_MEM + 1024))
 HIGH=0x140000000
 SZ_4G=$((1 << 32))
 
@@ -301,7 +302,7 @@ high_kernel() {
 	loaded_at "$log" $HIGH $HIGH &&
 	at_link_address "$log" &&
 	has_line "$log" "Command line: $args isa_debug_exit=0xf4" &&
-	top_of_ram "$log" $HIGH_MEM &&
+	top_of_ram "$log" $HIGH_RAM_END &&
 	initrd_intact "$log" "$RD" "$(loader_initrd "$log")"
 }
 
