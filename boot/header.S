@@ -30,6 +30,18 @@ SVGA_MODE	= 0xffff	/* vid_mode: "normal" (no mode change) */
  */
 #define ZO_INIT_SIZE	(ZO__end - ZO_startup_32 + ZO_z_extract_offset)
 #define VO_INIT_SIZE	(VO__end - VO__text)
+/*
+ * A relocatable kernel runs where a 64-bit loader puts it, and reads the
+ * zero page, command line and initrd from there, above 4 GiB too: the
+ * decompressor and the kernel map whatever GiB holds them (asm/ident_map.h).
+ * One that must run at LOAD_PHYSICAL_ADDR can only be loaded below it.
+ */
+#ifdef CONFIG_RELOCATABLE
+# define XLF_ABOVE_4G	XLF_CAN_BE_LOADED_ABOVE_4G
+#else
+# define XLF_ABOVE_4G	0
+#endif
+
 #if ZO_INIT_SIZE > VO_INIT_SIZE
 # define INIT_SIZE ZO_INIT_SIZE
 #else
@@ -208,8 +220,9 @@ heap_end_ptr:
 	.byte	0
 #endif
 	.byte	MIN_KERNEL_ALIGN_LG2	/* min_alignment */
-	.word	XLF_KERNEL_64 | XLF_EFI_HANDOVER_64	/* xloadflags: startup_64
-					   at +0x200, EFI handover */
+	.word	XLF_KERNEL_64 | XLF_EFI_HANDOVER_64 | XLF_ABOVE_4G
+					/* xloadflags: startup_64 at +0x200,
+					   EFI handover, placement */
 	.long	COMMAND_LINE_SIZE - 1	/* cmdline_size */
 	.long	0			/* hardware_subarch: PC */
 	.quad	0			/* hardware_subarch_data */

@@ -246,27 +246,37 @@ static efi_status_t load_initrd_files(efi_system_table_t *st,
 
 /*
  * init_size bytes for the decompressor and the kernel: at pref_address if
- * free, else (relocatable kernel) the first free kernel_alignment step
- * above it. Never below pref_address (= LOAD_PHYSICAL_ADDR, where
- * startup_64 would otherwise move up to) nor past 1 GiB, where the kernel
- * cannot run yet.
+ * free, else (relocatable kernel) the lowest free kernel_alignment step
+ * above it, as Linux's stub does, searched below 4 GiB; failing that,
+ * wherever the firmware has room, above 4 GiB too (the header says
+ * XLF_CAN_BE_LOADED_ABOVE_4G). Never below pref_address
+ * (= LOAD_PHYSICAL_ADDR, where startup_64 would otherwise move up to).
  */
 static efi_status_t alloc_kernel(efi_system_table_t *st, struct boot_params *bp,
 				 u64 *addr)
 {
+	efi_boot_services_t *bs = st->boottime;
 	u64 size = bp->hdr.init_size, align = bp->hdr.kernel_alignment;
 	u64 pages = (size + EFI_PAGE_SIZE - 1) >> EFI_PAGE_SHIFT;
 	u64 a;
 
-	for (a = bp->hdr.pref_address; a + size <= KERNEL_IMAGE_SIZE; a += align) {
+	for (a = bp->hdr.pref_address; a + size <= U32_LIMIT + 1; a += align) {
 		*addr = a;
-		if (st->boottime->allocate_pages(EFI_ALLOCATE_ADDRESS, EFI_LOADER_DATA,
-						 pages, addr) == EFI_SUCCESS)
+		if (bs->allocate_pages(EFI_ALLOCATE_ADDRESS, EFI_LOADER_DATA,
+				       pages, addr) == EFI_SUCCESS)
 			return EFI_SUCCESS;
 		if (!bp->hdr.relocatable_kernel)
-			break;
+			return efi_fail(st, EFI_OUT_OF_RESOURCES,
+					"pref_address is taken and the kernel is not relocatable");
 	}
-	return efi_fail(st, EFI_OUT_OF_RESOURCES, "no memory for the kernel below 1 GiB");
+	if (bs->allocate_pages(EFI_ALLOCATE_ANY_PAGES, EFI_LOADER_DATA,
+			       pages + (align >> EFI_PAGE_SHIFT), addr) != EFI_SUCCESS)
+		return efi_fail(st, EFI_OUT_OF_RESOURCES, "no memory for the kernel");
+	*addr = ALIGN(*addr, align);
+	if (*addr < bp->hdr.pref_address)
+		return efi_fail(st, EFI_OUT_OF_RESOURCES,
+				"no memory for the kernel above pref_address");
+	return EFI_SUCCESS;
 }
 
 /* UEFI memory types as e820 types (ACPI 6.5, 15.4 "UEFI Assumptions"). */

@@ -1,14 +1,11 @@
 /*
  * Place the decompressed kernel: move each PT_LOAD segment from where it
  * sits in the ELF file to its physical address, relative to the output
- * buffer, and fix up absolute addresses if the kernel does not run where
- * it was linked (Linux's parse_elf() and handle_relocations() do the same
- * jobs).
+ * buffer (Linux's parse_elf() does the same job).
  */
 #include <linux/string.h>
 #include <linux/elf.h>
 #include <asm/boot.h>
-#include <asm/relocs.h>
 #include "misc.h"
 
 /* The kernel's last byte, bss included, as an offset from output. */
@@ -16,8 +13,7 @@ static u64 image_size;
 
 /*
  * Segments are moved in file order and only ever down (to a lower or the
- * same address): then a move never overwrites a segment not moved yet,
- * nor the relocation table that follows the ELF file.
+ * same address): then a move never overwrites a segment not moved yet.
  */
 static void place_segment(u8 *output, size_t len, const Elf64_Phdr *ph, int i)
 {
@@ -73,42 +69,4 @@ u64 parse_elf(u8 *output, size_t len)
 		error("Kernel entry point %#llx is outside the kernel",
 		      (unsigned long long)eh.e_entry);
 	return eh.e_entry - LOAD_PHYSICAL_ADDR;
-}
-
-/*
- * tools/relocs appended, after the ELF file, the offsets (from _text) of
- * every 64-bit and 32-bit field holding a kernel address, then a trailer
- * (asm/relocs.h). Each such field gets delta added.
- */
-void handle_relocations(u8 *output, size_t len, u64 delta)
-{
-	const u32 *trailer, *site;
-	u32 n64, n32, i;
-
-	if (len < RELOCS_TRAILER_WORDS * 4)
-		error("Kernel relocation table missing");
-	trailer = (const u32 *)(output + len) - RELOCS_TRAILER_WORDS;
-	n64 = trailer[0];
-	n32 = trailer[1];
-	if (trailer[2] != RELOCS_MAGIC)
-		error("Kernel relocation table missing");
-	if ((u64)n64 + n32 > len / 4 - RELOCS_TRAILER_WORDS)
-		error("Kernel relocation table corrupt");
-	if (!delta)
-		return;
-
-	site = trailer - n32 - n64;
-	for (i = 0; i < n64 + n32; i++) {
-		u8 *field = output + site[i];
-
-		if ((u64)site[i] + (i < n64 ? 8 : 4) > image_size)
-			error("Kernel relocation %u outside the kernel", i);
-		if (i < n64)
-			*(u64 *)field += delta;
-		else
-			*(u32 *)field += (u32)delta;
-	}
-	if (debug)
-		printf("  %u relocations applied, delta %#llx\n", n64 + n32,
-		       (unsigned long long)delta);
 }

@@ -25,6 +25,7 @@
 #include <asm/bootparam.h>
 #include <asm/segment.h>
 #include <asm/processor-flags.h>
+#include <asm/ident_map.h>
 
 /*
  * An address relative to startup_32, i.e. an offset into the image. The
@@ -34,15 +35,13 @@
 #define rva(x)	((x) - startup_32)
 
 /*
- * Identity-map 4 GiB: PML4[0] -> PDPT, PDPT[0..3] -> four page directories
- * of 512 2 MiB pages each (Intel SDM vol. 3, 4.5), at pgtable in the image
- * whose startup_32 is at \base: first the loaded one, then the copy, past
- * its bss, where neither the copy nor the decompressed kernel will write.
- * Everything here is below 4 GiB, so the same 32-bit instructions serve in
- * 32-bit and 64-bit mode; the entries' upper halves are left zero by the
- * clearing.
+ * startup_32's identity map of the first 4 GiB, in 32-bit mode: PML4[0] ->
+ * PDPT, PDPT[0..3] -> four page directories of 512 2 MiB pages each (Intel
+ * SDM vol. 3, 4.5), at pgtable in the image whose startup_32 is at \base.
+ * A 32-bit loader put us below 4 GiB, so the entries' upper halves are
+ * left zero by the clearing.
  */
-.macro build_identity_map base
+.macro build_identity_map32 base
 	leal	rva(pgtable)(\base), %edi
 	xorl	%eax, %eax
 	movl	$(BOOT_PGT_SIZE / 4), %ecx
@@ -69,6 +68,53 @@
 	addl	$8, %edi
 	decl	%ecx
 	jnz	1b
+.endm
+
+/*
+ * The same map in 64-bit mode, where \base may be above 4 GiB: the four
+ * GiBs one by one, which lays the tables out as build_identity_map32
+ * does. Leaves %r8 = the PML4 and %r9 = the next free page.
+ */
+.macro build_identity_map64 base
+	leaq	rva(pgtable)(\base), %rdi
+	xorl	%eax, %eax
+	movl	$(BOOT_PGT_SIZE / 8), %ecx
+	rep	stosq
+
+	leaq	rva(pgtable)(\base), %r8
+	leaq	PAGE_SIZE(%r8), %r9
+	xorl	%edi, %edi
+	movl	$4, %r10d
+1:	IDENT_MAP_GIB 0
+	addq	$(1 << PUD_SHIFT), %rdi
+	decl	%r10d
+	jnz	1b
+.endm
+
+/*
+ * A 64-bit loader may have put us, the zero page (%rsi) and the command
+ * line anywhere (boot.rst, XLF_CAN_BE_LOADED_ABOVE_4G): add their GiBs to
+ * the tables at %r8, taking pages from %r9 (asm/ident_map.h). Ours are
+ * [%rbp, %rbp + init_size); choose_output() keeps the kernel inside the
+ * GiBs that holds, so the copy's tables map the same.
+ */
+.macro map_loader_memory
+	movq	%rbp, %rdi
+	IDENT_MAP_GIB 0
+	movl	BP_init_size(%rsi), %edi
+	leaq	-1(%rbp,%rdi), %rdi
+	IDENT_MAP_GIB 0
+	movq	%rsi, %rdi
+	IDENT_MAP_GIB 0
+	leaq	(PAGE_SIZE - 1)(%rsi), %rdi
+	IDENT_MAP_GIB 0
+	movl	BP_ext_cmd_line_ptr(%rsi), %edi
+	shlq	$32, %rdi
+	movl	BP_cmd_line_ptr(%rsi), %eax
+	orq	%rax, %rdi
+	IDENT_MAP_GIB 0
+	addq	$(COMMAND_LINE_SIZE - 1), %rdi
+	IDENT_MAP_GIB 0
 .endm
 
 /*
@@ -144,7 +190,7 @@ startup_32:
 	orl	$X86_CR4_PAE, %eax
 	movl	%eax, %cr4
 
-	build_identity_map %ebp
+	build_identity_map32 %ebp
 	leal	rva(pgtable)(%ebp), %eax
 	movl	%eax, %cr3
 
@@ -180,15 +226,22 @@ startup_64:
 	jne	1f
 	movb	$BOOT_ENTRY_64, boot_entry(%rip)
 1:
-	build_identity_map %ebp
-	leaq	rva(pgtable)(%rbp), %rax
-	movq	%rax, %cr3
+	build_identity_map64 %rbp
+	map_loader_memory
+	movq	%r8, %cr3
 	jmp	.Lon_our_tables
 
-/* startup_32 arrives here; the upper halves of registers are undefined. */
+/*
+ * startup_32 arrives here; the upper halves of registers are undefined.
+ * Its tables are live: what map_loader_memory adds was not mapped, so no
+ * stale translation of it can be cached (SDM vol. 3, 4.10.2.3).
+ */
 .Lfrom_startup_32:
 	movl	%esi, %esi
 	movl	%ebp, %ebp
+	leaq	rva(pgtable)(%rbp), %r8
+	leaq	rva(pgtable + 6 * PAGE_SIZE)(%rbp), %r9
+	map_loader_memory
 
 .Lon_our_tables:
 	xorl	%eax, %eax
@@ -215,9 +268,10 @@ startup_64:
 	 * The copy may overwrite our page tables: move to the copy's, at
 	 * least z_extract_offset >= BOOT_PGT_SIZE (vmlinux.lds) above ours.
 	 */
-	build_identity_map %ebx
-	leaq	rva(pgtable)(%rbx), %rax
-	movq	%rax, %cr3
+	movq	%r15, %rsi
+	build_identity_map64 %rbx
+	map_loader_memory
+	movq	%r8, %cr3
 
 	/*
 	 * Copy [0, _bss) to %rbx. The copy is higher than the original and

@@ -1,8 +1,10 @@
 /*
  * extract_kernel(): called by head_64.S from the copy of the decompressor
  * at the end of the buffer, with the first 4 GiB identity-mapped. Inflates
- * the payload to the start of the buffer, places the kernel's segments,
- * relocates it and returns its entry point.
+ * the payload to the start of the buffer, places the kernel's segments
+ * and returns its entry point. Nothing in the kernel needs patching for
+ * where it runs: its virtual addresses are fixed, and its first
+ * instructions find their physical offset themselves (phys_base).
  */
 #include <linux/string.h>
 #include <linux/inflate.h>
@@ -17,13 +19,11 @@ struct boot_params *boot_params;
 /* The payload, from piggy.S (tools/mkpiggy). */
 extern u8 input_data[], input_data_end[];
 
-/* The loader's command line; 0 if none, or beyond our identity map. */
+/* The loader's command line (head_64.S maps it); 0 if none. */
 u64 cmdline_phys(void)
 {
-	u64 ptr = boot_params->hdr.cmd_line_ptr |
-		  (u64)boot_params->ext_cmd_line_ptr << 32;
-
-	return ptr + COMMAND_LINE_SIZE <= IDENT_MAP_END ? ptr : 0;
+	return boot_params->hdr.cmd_line_ptr |
+	       (u64)boot_params->ext_cmd_line_ptr << 32;
 }
 
 /*
@@ -131,7 +131,7 @@ static void print_stats(void)
 
 /*
  * Hand the figures to the kernel: its decompress_stats variable is now at
- * output + its offset from _text (the kernel is placed and relocated).
+ * output + its offset from _text (the kernel is placed).
  */
 static void pass_stats(u8 *output)
 {
@@ -175,9 +175,6 @@ void *extract_kernel(struct boot_params *bp, u8 *output)
 	memcpy(stats.method, method, sizeof(method));
 	putstr("Parsing ELF... ");
 	entry = parse_elf(output, out_len);
-	if (relocatable)
-		handle_relocations(output, out_len,
-				   (u64)output - LOAD_PHYSICAL_ADDR);
 	pass_stats(output);
 	putstr("done.\n");
 	print_stats();

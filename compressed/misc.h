@@ -19,8 +19,13 @@ static const bool relocatable = true;
 static const bool relocatable = false;
 #endif
 
-/* What head_64.S maps: anything the loader points at above is not ours to read. */
+/*
+ * head_64.S maps the first 4 GiB and, above, the GiBs holding our loaded
+ * image ([load, load + init_size)), the zero page and the command line:
+ * anything else the loader points at up there is not ours to read.
+ */
 #define IDENT_MAP_END	(1ULL << 32)
+#define IDENT_MAP_GIB	(1ULL << 30)
 
 /* misc.c: what the loader handed over, read within its bounds */
 const char *kernel_cmdline(void);
@@ -60,6 +65,5 @@ extern bool debug;
 
 /* elf.c */
 u64 parse_elf(u8 *output, size_t len);
-void handle_relocations(u8 *output, size_t len, u64 delta);
 
 #endif

@@ -38,6 +38,33 @@ const char *mem_avoid_name(const struct mem_avoid *a)
 	}
 }
 
+static u64 align_up(u64 x, u64 align)
+{
+	return (x + align - 1) & ~(align - 1);
+}
+
+/*
+ * The end of what head_64.S mapped from our load address up: the first
+ * 4 GiB, and the GiBs holding [load, load + init_size) (init_size is
+ * below 1 GiB, so they touch). The kernel goes below it: the copy of the
+ * decompressor and its page tables must be reachable from ours.
+ */
+static u64 map_start, map_end;
+
+static void set_map(u64 load, u64 size)
+{
+	map_start = load & ~(IDENT_MAP_GIB - 1);
+	map_end = align_up(load + size, IDENT_MAP_GIB);
+	if (map_end < IDENT_MAP_END)
+		map_end = IDENT_MAP_END;
+}
+
+static bool ident_mapped(u64 start, u64 size)
+{
+	return start + size <= IDENT_MAP_END ||
+	       (start >= map_start && start + size <= map_end);
+}
+
 static bool overlaps(u64 start, u64 end, const struct mem_avoid *a)
 {
 	return a->size && start < a->start + a->size && a->start < end;
@@ -61,8 +88,11 @@ static bool in_the_way(u64 start, u64 end, struct mem_avoid *hit)
 			return true;
 		}
 	}
-	/* Nodes beyond the identity map are unreadable here, and above us. */
-	for (i = 0; sd && sd < IDENT_MAP_END - sizeof(struct setup_data) &&
+		/*
+	 * A node head_64.S did not map is unreadable here, and lies neither
+	 * in the first 4 GiB nor where we may go (map_end).
+	 */
+	for (i = 0; sd && ident_mapped(sd, sizeof(struct setup_data)) &&
 		    i < MAX_SETUP_DATA; i++) {
 		const struct setup_data *d = (const void *)sd;
 		struct mem_avoid node = {
@@ -105,22 +135,16 @@ static u64 ram_at_or_above(u64 start, u64 end)
 	return next;
 }
 
-static u64 align_up(u64 x, u64 align)
-{
-	return (x + align - 1) & ~(align - 1);
-}
-
 /*
  * The first kernel_alignment-aligned address from out up where init_size
- * bytes of RAM are free, below KERNEL_IMAGE_SIZE (the kernel's image map
- * is one page directory); 0 if there is none.
+ * bytes of RAM are free, below map_end; 0 if there is none.
  */
 static u64 find_room(u64 out, u64 size, u64 align)
 {
 	struct mem_avoid hit;
 	u64 ram;
 
-	while (out + size <= KERNEL_IMAGE_SIZE) {
+	while (out + size <= map_end) {
 		ram = ram_at_or_above(out, out + size);
 		if (!ram)
 			return 0;
@@ -153,6 +177,10 @@ u64 choose_output(struct boot_params *bp, u64 load)
 	boot_params = bp;
 	load_address = load;
 	console_init();
+	if (size > KERNEL_IMAGE_SIZE)
+		error("Bad init_size %#llx from the boot loader",
+		      (unsigned long long)size);
+	set_map(load, size);
 	if (!relocatable) {
 		if (load > LOAD_PHYSICAL_ADDR)
 			error("Kernel loaded at %#llx, above %#x where it must run (not relocatable)",
@@ -178,8 +206,8 @@ u64 choose_output(struct boot_params *bp, u64 load)
 	if (!out && low < LOAD_PHYSICAL_ADDR)
 		out = find_room(low, size, align);
 	if (!out)
-		error("No room to decompress the kernel: %#llx bytes of free RAM needed at or above %#llx, below %d MiB",
+		error("No room to decompress the kernel: %#llx bytes of free RAM needed at or above %#llx, below %#llx",
 		      (unsigned long long)size, (unsigned long long)load,
-		      KERNEL_IMAGE_SIZE >> 20);
+		      (unsigned long long)map_end);
 	return out;
 }

@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <asm/boot.h>
+
 #include "util.h"
 
 /* RFC 1952 section 2.3: member header and trailer sizes. */
@@ -85,6 +87,9 @@ static unsigned long gzip_output_len(FILE *f, const char *name,
  *   page-aligned sections (page tables, stack) stay page-aligned only when
  *   it is moved by a whole number of pages.
  *
+ * - at least BOOT_PGT_SIZE: head_64.S builds the copy's page tables
+ *   while it runs on its own, offset bytes lower.
+ *
  * The payload sits payload_offset bytes into the moved decompressor, which
  * only adds to the margin. tests/host/test_tools_inplace.c replays zlib
  * one input byte at a time to check the result, and shows that olen - ilen
@@ -97,6 +102,8 @@ static unsigned long extract_offset(unsigned long ilen, unsigned long olen)
 	offset = olen > ilen ? olen - ilen : 0;
 	offset += olen >> 12;
 	offset += 64 * 1024 + 128;
+	if (offset < BOOT_PGT_SIZE)
+		offset = BOOT_PGT_SIZE;
 	return (offset + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
 }
 

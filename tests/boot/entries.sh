@@ -1,9 +1,10 @@
 #!/bin/bash
 # Boot tests for the entry points that skip the 16-bit setup: startup_32
 # (32-bit boot protocol) and startup_64 (64-bit boot protocol), for the
-# decompressor's relocation when the kernel is loaded above 16 MiB, and for
+# kernel run away from 16 MiB (where the loader put it), for
 # the initrd: placed high as GRUB does, or low in the decompressor's way,
-# it must reach the kernel intact (its CRC-32 against the host's).
+# it must reach the kernel intact (its CRC-32 against the host's), and for
+# a 64-bit loader's placements above 4 GiB.
 #
 # QEMU's -kernel only enters a bzImage through its setup code, so a small
 # Multiboot kernel (tests/boot/testloader/) does the loading: QEMU starts
@@ -24,17 +25,15 @@ OUT=tests/boot/out
 . tests/boot/testloader/testloader.sh
 build_loader_or_exit
 
-# With "debug", the decompressor reports every relocation pass with its
-# delta; a delta of 0 applies nothing and prints nothing.
-relocated_by() {
-	local log=$1 delta=$2
-	if [ "$delta" = 0 ]; then
-		! grep -q "relocations applied" "$log" ||
-			{ echo "    relocated, but the kernel runs where linked"; return 1; }
-	else
-		in_order "$log" "Parsing ELF..." "relocations applied, delta" "done." &&
-		has_number "$log" "relocations applied, delta $(hex "$delta")"
-	fi
+# at_link_address LOG: nothing relocates the kernel; wherever it runs
+# physically (phys_base), its virtual addresses are those it was linked
+# at: printk's descriptor is where System.map says.
+at_link_address() {
+	local sym
+	sym=$(awk '$3 == "printk_log" { print $1 }' System.map)
+	grep -q "descriptor printk_log at 0x$sym\b" "$1" && return
+	echo "    printk_log is not at its link address 0x$sym"
+	return 1
 }
 
 # entry_name MODE: how the kernel's boot report names the MODE-bit entry.
@@ -44,7 +43,7 @@ entry_name() {
 
 # entry NAME MODE ADDR RUN DESCRIPTION [LOADER OPTIONS]: enter the MODE-bit
 # entry point with the protected-mode part at ADDR. The kernel must
-# decompress at RUN, be relocated by RUN - LOAD_PHYSICAL_ADDR, never pass
+# decompress at RUN and run there at its link addresses, never pass
 # through the 16-bit setup, report its entry and both addresses, and boot
 # to the halt with the command line and memory map it was given.
 entry() {
@@ -64,7 +63,7 @@ entry() {
 			"Parsing ELF..." "done." "Booting the kernel." "Kestrel version" \
 			"Command line: $args isa_debug_exit=0xf4" \
 			"BIOS-provided physical RAM map:" "Kernel panic - not syncing: No working init found." &&
-		relocated_by "$log" $((at - LOAD_PHYSICAL_ADDR)) &&
+		at_link_address "$log" &&
 		has_line "$log" "Boot entry: $(entry_name "$mode")" &&
 		loaded_at "$log" "$addr" "$at" &&
 		! grep -q "early console in setup code" "$log" &&
@@ -92,33 +91,33 @@ INIT_SIZE=$(header_field "$IMG" $((0x260)) 4)
 KERNEL_ALIGNMENT=$(header_field "$IMG" $((0x230)) 4)
 
 entry entry32-16M 32 $((16 * MiB)) $((16 * MiB)) \
-	"startup_32 at LOAD_PHYSICAL_ADDR boots, nothing relocated"
+	"startup_32 at LOAD_PHYSICAL_ADDR boots"
 entry entry64-16M 64 $((16 * MiB)) $((16 * MiB)) \
-	"startup_64 at LOAD_PHYSICAL_ADDR boots, nothing relocated"
+	"startup_64 at LOAD_PHYSICAL_ADDR boots"
 entry entry32-48M 32 $((48 * MiB)) $((48 * MiB)) \
-	"startup_32 at 48 MiB runs there, relocated by 32 MiB"
+	"startup_32 at 48 MiB runs there"
 entry entry64-48M 64 $((48 * MiB)) $((48 * MiB)) \
-	"startup_64 at 48 MiB runs there, relocated by 32 MiB"
+	"startup_64 at 48 MiB runs there"
 # 17 MiB + 4 KiB: the decompressor rounds up to kernel_alignment (2 MiB).
 entry entry64-unaligned 64 $((0x1101000)) $((18 * MiB)) \
-	"startup_64 at 0x1101000 runs at 18 MiB, relocated by 2 MiB" unaligned
+	"startup_64 at 0x1101000 runs at 18 MiB" unaligned
 entry entry32-unaligned 32 $((0x1101000)) $((18 * MiB)) \
-	"startup_32 at 0x1101000 runs at 18 MiB, relocated by 2 MiB" unaligned
+	"startup_32 at 0x1101000 runs at 18 MiB" unaligned
 # The traditional bzImage place (boot.rst, "Loading the rest of the
 # kernel"): below LOAD_PHYSICAL_ADDR, so the kernel moves up to it.
 entry entry32-1M 32 $((1 * MiB)) $((16 * MiB)) \
-	"startup_32 at 1 MiB runs at 16 MiB, nothing relocated"
+	"startup_32 at 1 MiB runs at 16 MiB"
 entry entry64-1M 64 $((1 * MiB)) $((16 * MiB)) \
-	"startup_64 at 1 MiB runs at 16 MiB, nothing relocated"
+	"startup_64 at 1 MiB runs at 16 MiB"
 
 # Relocation (boot.rst, relocatable_kernel): any multiple of
 # kernel_alignment above pref_address is a legal load address, and the
 # kernel runs right there. The highest one below the top of a 512 MiB
 # guest's RAM (SeaBIOS keeps its last 128 KiB) that leaves init_size.
 entry reloc64-18M 64 $((18 * MiB)) $((18 * MiB)) \
-	"startup_64 at 18 MiB runs there, relocated by 2 MiB"
+	"startup_64 at 18 MiB runs there"
 entry reloc32-130M 32 $((130 * MiB)) $((130 * MiB)) \
-	"startup_32 at 130 MiB runs there, relocated by 114 MiB"
+	"startup_32 at 130 MiB runs there"
 top=$(((512 * MiB - 128 * 1024 - INIT_SIZE) & -KERNEL_ALIGNMENT))
 MEM=512 entry reloc64-top 64 $top $top \
 	"startup_64 at $(hex $top), near the top of 512 MiB, runs there"
@@ -180,7 +179,7 @@ beyond() {
 # initrd_low NAME MODE KERNEL INITRD DESCRIPTION: the protected-mode part
 # at KERNEL, the initrd at INITRD, in the way of the decompression buffer
 # (from pref_address). The decompressor must say so and go above the
-# initrd, the kernel run there, relocated, and find the initrd intact.
+# initrd, the kernel run there and find the initrd intact.
 initrd_low() {
 	local name=$1 mode=$2 kernel=$3 rd=$4 desc=$5 log=$OUT/$1.log at
 	local num='0x[0-9a-f]+'
@@ -198,7 +197,7 @@ initrd_low() {
 		beyond "$at" $((rd + RD_SIZE)) &&
 		has_number "$log" "output: $(hex "$at")" &&
 		loaded_at "$log" "$kernel" "$at" &&
-		relocated_by "$log" $((at - LOAD_PHYSICAL_ADDR)) &&
+		at_link_address "$log" &&
 		initrd_intact "$log" "$RD" "$rd"
 	}
 	result "$name" "$desc" $?
@@ -267,6 +266,72 @@ refuse refuse-no-64 "mode=64" "$OUT/bzImage.no64" "no 64-bit entry point"
 # "HdrS" (0x202) spoilt: not a boot-protocol image at all.
 patch_image "$OUT/bzImage.nohdrs" $((0x202)) 0x48 0x64 0x72 0x00
 refuse refuse-no-hdrs "mode=32" "$OUT/bzImage.nohdrs" "no \"HdrS\" setup header"
+
+# ---------------------------------------------------------------------------
+# Above 4 GiB: with XLF_CAN_BE_LOADED_ABOVE_4G (boot.rst, xloadflags bit 1:
+# "kernel/boot_params/cmdline/ramdisk can be above 4G"), a 64-bit loader
+# may put the kernel there, and with "above4g" the zero page, the command
+# line and the initrd too. With 6 GiB, QEMU's pc machine has 3 GiB of RAM
+# below 4 GiB and 3 GiB from 4 GiB up: RAM ends at 7 GiB.
+
+HIGH_MEM=6144
+HIGH_RAM_END=$((HIGH_MEM + 1024))
+HIGH=0x140000000
+SZ_4G=$((1 << 32))
+
+# above_4g WHAT ADDR: ADDR, where WHAT was put, is at or above 4 GiB.
+above_4g() {
+	if [ -z "$2" ] || [ $(($2)) -lt $SZ_4G ]; then
+		echo "    $1 at ${2:-nothing}, expected at or above 4 GiB"
+		return 1
+	fi
+}
+
+# high_kernel NAME [LOADER OPTIONS]: startup_64 with the kernel at HIGH and
+# the initrd placed by the loader (log in $log). The kernel must run where
+# it was loaded, at its link addresses, and get its command line, the memory
+# map and the initrd intact.
+high_kernel() {
+	local name=$1 extra=${2:-}
+	local args="earlyprintk=serial,ttyS0,115200 debug test=$name"
+
+	log=$OUT/$name.log
+	MEM=$HIGH_MEM INITRD=$RD run "$name" "mode=64 addr=$HIGH $extra" "$args"
+	ends_normally "$log" &&
+	has_line "$log" "Boot entry: $(entry_name 64)" &&
+	loaded_at "$log" $HIGH $HIGH &&
+	at_link_address "$log" &&
+	has_line "$log" "Command line: $args isa_debug_exit=0xf4" &&
+	top_of_ram "$log" $HIGH_RAM_END &&
+	initrd_intact "$log" "$RD" "$(loader_initrd "$log")"
+}
+
+name=above4g-kernel
+high_kernel $name &&
+	as_high_as_fits "$log" "$(loader_initrd "$log")" \
+		$(($(header_field "$IMG" $((0x22c)) 4) + 1))
+result $name "startup_64 at $HIGH runs there; initrd below initrd_addr_max, intact" $?
+
+# The initrd as high as RAM goes, the zero page and command line right
+# below it: what the kernel reads it got from above 4 GiB.
+name=above4g-all
+high_kernel $name above4g &&
+	above_4g "RAMDISK" "$(field "$log" 'RAMDISK: \[mem ' '0x[0-9a-f]+')" &&
+	as_high_as_fits "$log" "$(loader_initrd "$log")" "$(ram_end "$log")" &&
+	above_4g "boot_params" "$(loader_put "$log" boot_params)" &&
+	above_4g "command line" "$(loader_put "$log" "command line")"
+result $name "kernel, zero page, command line and initrd above 4 GiB: all intact" $?
+
+# What a loader must refuse: the 32-bit protocol cannot reach above 4 GiB,
+# and an image without XLF_CAN_BE_LOADED_ABOVE_4G (xloadflags, 0x236) may
+# not be put there.
+patch_image "$OUT/bzImage.no4g" $((0x236)) $(($(header_field "$IMG" $((0x236)) 1) & ~2))
+MEM=$HIGH_MEM refuse above4g-32 "mode=32 addr=$HIGH" "$IMG" \
+	"kernel: above 4 GiB only with mode=64"
+MEM=$HIGH_MEM refuse above4g-noflag "mode=64 addr=$HIGH" "$OUT/bzImage.no4g" \
+	"kernel: above 4 GiB only if xloadflags" "has XLF_CAN_BE_LOADED_ABOVE_4G"
+MEM=$HIGH_MEM INITRD=$RD refuse above4g-option-noflag "mode=64 above4g" "$OUT/bzImage.no4g" \
+	"above4g: above 4 GiB only if xloadflags" "has XLF_CAN_BE_LOADED_ABOVE_4G"
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

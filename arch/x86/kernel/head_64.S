@@ -1,27 +1,42 @@
 /*
  * The kernel's first instructions. The decompressor jumps here at our
- * physical address, in long mode on its identity map of the first 4 GiB,
- * with %rsi = boot_params (physical).
+ * physical address, in long mode on its identity map, with %rsi =
+ * boot_params (physical).
  *
- * We switch to our own page tables, which keep that identity map, show
- * the same 4 GiB at PAGE_OFFSET (so __va() works until the kernel builds
- * its direct map, arch/x86/mm/init_64.c) and add the kernel's own mapping
- * at __START_KERNEL_map + physical address (the top 2 GiB, where
- * -mcmodel=kernel code must run), continue at our link address, load our
- * GDT, clear the bss and call C.
+ * Our virtual addresses are fixed at link time (__START_KERNEL); where we
+ * run physically is the decompressor's choice, any 2 MiB boundary, above
+ * 4 GiB too. phys_base is the difference (Linux's name): a kernel address
+ * x is at physical x - __START_KERNEL_map + phys_base (asm/page.h).
  *
- * The tables' entries are link-time constants: when the decompressor runs
- * us elsewhere, it adds the displacement to them (and to every other
- * absolute address) with the table from tools/relocs.
+ * We build our own page tables, all from %rip-relative addresses, which
+ * are physical while we run here:
+ *  - the first 4 GiB identity-mapped, and the same 4 GiB at PAGE_OFFSET
+ *    (so __va() works until the kernel builds its direct map,
+ *    arch/x86/mm/init_64.c);
+ *  - the GiBs holding us, the zero page and the command line, likewise,
+ *    when a 64-bit loader put them above 4 GiB (asm/ident_map.h);
+ *  - the image at __START_KERNEL_map (the top 2 GiB, where -mcmodel=kernel
+ *    code must run), on whatever physical pages hold it.
+ * Then we continue at our link address, load our GDT, clear the bss and
+ * call C.
  */
 #include <asm/boot.h>
+#include <asm/bootparam.h>
 #include <asm/segment.h>
 #include <asm/pgtable.h>
+#include <asm/ident_map.h>
 
 #define __PA(x)		((x) - __START_KERNEL_map)
-#define PGT_ENTRY(t)	(__PA(t) + _PAGE_PRESENT + _PAGE_RW)
-#define PMD_FLAGS	(_PAGE_PRESENT + _PAGE_RW + _PAGE_PSE)
 #define L4_PAGE_OFFSET	((PAGE_OFFSET >> PGDIR_SHIFT) & (PTRS_PER_TABLE - 1))
+#define L3_START_KERNEL	510	/* __START_KERNEL_map's PDPT entry */
+
+/*
+ * Tables for the GiBs above 4 GiB: ours (one, the head code is in the
+ * first 2 MiB of an image aligned to 2 MiB), the zero page's and the
+ * command line's (two each, either may straddle a GiB boundary); each
+ * GiB may need a page directory and a PDPT of its own.
+ */
+#define EARLY_DYNAMIC_PAGE_TABLES	(2 * (1 + 2 + 2))
 
 	.section ".head.text", "ax"
 	.code64
@@ -29,8 +44,58 @@
 startup_64:
 	cld
 	cli
-	movq	$__PA(early_top_pgt), %rax
-	movq	%rax, %cr3
+	leaq	_text(%rip), %rbp
+	movq	$__PA(_text), %rax
+	subq	%rax, %rbp
+	movq	%rbp, phys_base(%rip)
+
+	leaq	early_top_pgt(%rip), %r8
+	leaq	(level3_ident_pgt + _KERNPG_TABLE)(%rip), %rax
+	movq	%rax, (%r8)
+	movq	%rax, (L4_PAGE_OFFSET * 8)(%r8)
+	leaq	(level3_kernel_pgt + _KERNPG_TABLE)(%rip), %rax
+	movq	%rax, ((PTRS_PER_TABLE - 1) * 8)(%r8)
+	leaq	(level2_kernel_pgt + _KERNPG_TABLE)(%rip), %rax
+	movq	%rax, (level3_kernel_pgt + L3_START_KERNEL * 8)(%rip)
+
+	leaq	level3_ident_pgt(%rip), %rdi
+	leaq	(level2_ident_pgt + _KERNPG_TABLE)(%rip), %rax
+	movl	$4, %ecx
+1:	movq	%rax, (%rdi)
+	addq	$PAGE_SIZE, %rax
+	addq	$8, %rdi
+	decl	%ecx
+	jnz	1b
+
+	/* The image's 2 MiB pages in level2_kernel_pgt, and nothing else. */
+	leaq	level2_kernel_pgt(%rip), %rdx
+	movq	$__PA(_text), %rdi
+	shrq	$PMD_SHIFT, %rdi
+	movq	$__PA(_end - 1), %rcx
+	shrq	$PMD_SHIFT, %rcx
+	leaq	(_text + IDENT_PMD_FLAGS)(%rip), %rax
+1:	movq	%rax, (%rdx,%rdi,8)
+	addq	$PMD_SIZE, %rax
+	incq	%rdi
+	cmpq	%rcx, %rdi
+	jbe	1b
+
+	leaq	early_dynamic_pgts(%rip), %r9
+	leaq	_text(%rip), %rdi
+	IDENT_MAP_GIB L4_PAGE_OFFSET
+	movq	%rsi, %rdi
+	IDENT_MAP_GIB L4_PAGE_OFFSET
+	leaq	(PAGE_SIZE - 1)(%rsi), %rdi
+	IDENT_MAP_GIB L4_PAGE_OFFSET
+	movl	BP_ext_cmd_line_ptr(%rsi), %edi
+	shlq	$32, %rdi
+	movl	BP_cmd_line_ptr(%rsi), %eax
+	orq	%rax, %rdi
+	IDENT_MAP_GIB L4_PAGE_OFFSET
+	addq	$(COMMAND_LINE_SIZE - 1), %rdi
+	IDENT_MAP_GIB L4_PAGE_OFFSET
+
+	movq	%r8, %cr3
 	movq	$1f, %rax		/* our link address, in the high map */
 	jmp	*%rax
 1:
@@ -78,39 +143,34 @@ early_gdt:
 early_gdt_end:
 
 /*
- * PML4[0] and PML4[L4_PAGE_OFFSET] -> the same map of 4 GiB; PML4[511] ->
- * PDPT whose entry 510 (0xffffffff80000000) -> one page directory mapping
- * physical 0-1 GiB.
+ * Filled in by startup_64. The identity map's page directories hold
+ * absolute physical addresses and need no filling.
  */
-	.balign	4096
-early_top_pgt:
-	.quad	PGT_ENTRY(level3_ident_pgt)
-	.fill	L4_PAGE_OFFSET - 1, 8, 0
-	.quad	PGT_ENTRY(level3_ident_pgt)
-	.fill	510 - L4_PAGE_OFFSET, 8, 0
-	.quad	PGT_ENTRY(level3_kernel_pgt)
-level3_ident_pgt:
-	.quad	PGT_ENTRY(level2_ident_pgt)
-	.quad	PGT_ENTRY(level2_ident_pgt + 0x1000)
-	.quad	PGT_ENTRY(level2_ident_pgt + 0x2000)
-	.quad	PGT_ENTRY(level2_ident_pgt + 0x3000)
-	.fill	508, 8, 0
-level3_kernel_pgt:
-	.fill	510, 8, 0
-	.quad	PGT_ENTRY(level2_kernel_pgt)
+	.balign	8
+	.globl	phys_base
+phys_base:
 	.quad	0
+	.balign	PAGE_SIZE
+early_top_pgt:
+	.fill	PTRS_PER_TABLE, 8, 0
+level3_ident_pgt:
+	.fill	PTRS_PER_TABLE, 8, 0
+level3_kernel_pgt:
+	.fill	PTRS_PER_TABLE, 8, 0
+level2_kernel_pgt:
+	.fill	PTRS_PER_TABLE, 8, 0
 level2_ident_pgt:
 	i = 0
-	.rept	2048
-	.quad	(i << 21) + PMD_FLAGS
+	.rept	4 * PTRS_PER_TABLE
+	.quad	(i << PMD_SHIFT) + IDENT_PMD_FLAGS
 	i = i + 1
 	.endr
-level2_kernel_pgt:
-	i = 0
-	.rept	512
-	.quad	(i << 21) + PMD_FLAGS
-	i = i + 1
-	.endr
+
+/* Only used until init_mem_mapping() switches to the kernel's tables. */
+	.section ".init.data", "aw"
+	.balign	PAGE_SIZE
+early_dynamic_pgts:
+	.fill	EARLY_DYNAMIC_PAGE_TABLES * PAGE_SIZE, 1, 0
 
 	.bss
 	.balign	16

@@ -26,20 +26,24 @@ static u64 loader_cmdline_phys(void)
 
 /*
  * The loader's command line, at cmd_line_ptr (+ ext_cmd_line_ptr above
- * 4 GiB), read through the boot page tables' map of the first 4 GiB at
- * PAGE_OFFSET: at most cmdline_size characters and a NUL (boot.rst). A
+ * 4 GiB), read through the boot page tables' map at PAGE_OFFSET (head_64.S
+ * maps its GiB wherever it is): at most cmdline_size characters and a NUL (boot.rst). A
  * loader that left out the NUL, or wrote more, gets its line cut there and
  * is told so; we never read past it.
  */
+static size_t loader_cmdline_max(void)
+{
+	return min((size_t)boot_params.hdr.cmdline_size,
+		   sizeof(boot_command_line) - 1);
+}
+
 static void copy_loader_cmdline(void)
 {
 	u64 ptr = loader_cmdline_phys();
-	size_t max = boot_params.hdr.cmdline_size, len;
+	size_t max = loader_cmdline_max(), len;
 
 	if (!ptr)
 		return;
-	if (max > sizeof(boot_command_line) - 1)
-		max = sizeof(boot_command_line) - 1;
 	len = strnlen(__va(ptr), max + 1);
 	if (len > max) {
 		pr_warn("Command line from the boot loader not terminated within cmdline_size (%zu bytes): cut there\n",
@@ -208,7 +212,7 @@ static void early_reserve_memory(void)
 	memblock_reserve(boot_params_phys, sizeof(struct boot_params));
 	if (cmdline)
 		memblock_reserve(cmdline, strnlen(__va(cmdline),
-						  boot_params.hdr.cmdline_size) + 1);
+						  loader_cmdline_max()) + 1);
 	reserve_initrd();
 }
 

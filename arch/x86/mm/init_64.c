@@ -8,8 +8,9 @@
  *    read-write and never executable, in 2 MiB pages wherever a range
  *    allows one (few tables to build, little TLB pressure), 4 KiB pages
  *    at unaligned ends;
- *  - the kernel image at __START_KERNEL_map + physical address, in 4 KiB
- *    pages so each section gets its own rights: text read-only and
+ *  - the kernel image at its link address, on the pages phys_base says
+ *    hold it (asm/page.h), in 4 KiB pages so each section gets its own
+ *    rights: text read-only and
  *    executable, rodata read-only, data and bss non-executable, init
  *    read-write-executable until free_initmem(). The direct map's alias
  *    of text and rodata is read-only too, or they could be written

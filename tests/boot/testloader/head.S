@@ -65,20 +65,33 @@ enter32:
 	jmp	*%eax
 
 /*
- * enter64(entry, boot_params, gdt, pml4): boot.rst, "64-bit boot
- * protocol": 64-bit mode with paging on and the kernel, boot_params and the
- * command line identity-mapped (pml4 maps the first 4 GiB), the same
+ * enter64(entry, boot_params, gdt, pml4, copies): boot.rst, "64-bit boot
+ * protocol": 64-bit mode with paging on and the kernel's init_size range,
+ * boot_params and the command line identity-mapped (pml4 maps the first
+ * 4 GiB and each GiB above that holds something placed there), the same
  * selectors with a 64-bit __BOOT_CS, interrupts off, %rsi = boot_params.
  * Long mode is entered as the Intel SDM vol. 3, 10.8.5 describes: PAE,
  * CR3, EFER.LME, then CR0.PG, then a far jump to a 64-bit code segment.
+ * Only then can the copies above 4 GiB be made: copies is testloader.c's
+ * table of struct copy, in order, until a len of 0.
  */
+/* cdecl arguments (entry and boot_params are 64-bit: two slots each). */
+#define E64_ENTRY	4
+#define E64_BOOT_PARAMS	12
+#define E64_GDT		20
+#define E64_PML4	24
+#define E64_COPIES	28
+/* struct copy { u64 dst; u32 src; u32 len; } */
+#define COPY_DST	0
+#define COPY_SRC	8
+#define COPY_LEN	12
+#define COPY_SIZE	16
+
 	.globl	enter64
 enter64:
-	movl	4(%esp), %edi
-	movl	8(%esp), %esi
-	movl	12(%esp), %ecx
+	movl	E64_GDT(%esp), %ecx
 	lgdt	(%ecx)
-	movl	16(%esp), %eax
+	movl	E64_PML4(%esp), %eax
 	movl	%eax, %cr3
 	movl	%cr4, %eax
 	orl	$X86_CR4_PAE, %eax
@@ -93,16 +106,28 @@ enter64:
 	ljmp	$__BOOT_CS, $1f
 
 	.code64
-	/* The upper halves of the registers are undefined after the switch. */
 1:	movl	$__BOOT_DS, %eax
 	movl	%eax, %ds
 	movl	%eax, %es
 	movl	%eax, %ss
 	movl	%eax, %fs
 	movl	%eax, %gs
-	movl	%esi, %esi
-	movl	%edi, %edi
-	jmp	*%rdi
+	/*
+	 * The upper halves of the registers are undefined after the switch:
+	 * 32-bit values are loaded zero-extended, 64-bit ones whole.
+	 */
+	movl	%esp, %esp
+	movl	E64_COPIES(%rsp), %ebx
+2:	movl	COPY_LEN(%rbx), %ecx
+	testl	%ecx, %ecx
+	jz	3f
+	movq	COPY_DST(%rbx), %rdi
+	movl	COPY_SRC(%rbx), %esi
+	rep movsb
+	addq	$COPY_SIZE, %rbx
+	jmp	2b
+3:	movq	E64_BOOT_PARAMS(%rsp), %rsi
+	jmpq	*E64_ENTRY(%rsp)
 
 	.bss
 	.balign	16

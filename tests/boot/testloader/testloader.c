@@ -22,18 +22,26 @@
  *    protected-mode part is in the file, "Details of header fields" for
  *    kernel_alignment, relocatable_kernel, pref_address and init_size.
  *
- * Our own command line: addr=HEX (load address of the protected-mode part,
- * default pref_address), mode=32|64 (default 32), unaligned (accept an
- * addr that kernel_alignment forbids, for tests of what the kernel does
- * then). The bzImage's module string, minus the file name, is the kernel
- * command line.
+ * Our own command line: addr=HEX (64-bit load address of the protected-mode
+ * part, default pref_address), mode=32|64 (default 32), unaligned (accept
+ * an addr that kernel_alignment forbids, for tests of what the kernel does
+ * then), above4g (the zero page, the command line and with initrd=high the
+ * initrd above 4 GiB too). The bzImage's module string, minus the file
+ * name, is the kernel command line.
+ *
+ * Above 4 GiB is what a 64-bit loader (kexec, an EFI loader) may use when
+ * the image sets XLF_CAN_BE_LOADED_ABOVE_4G (boot.rst, xloadflags: "kernel/
+ * boot_params/cmdline/ramdisk can be above 4G"): with mode=32 or without
+ * the flag we refuse, as such a loader would. We run without paging, so
+ * all that goes there is built below 4 GiB and copied up by enter64 (head.S)
+ * once paging is on.
  *
  * Module 1, if given, is the initrd (boot.rst: ramdisk_image, ramdisk_size,
  * initrd_addr_max):
  *   initrd=high     (the default) as high as it fits below initrd_addr_max
  *                   and the top of its RAM region, page-aligned, off the
  *                   kernel and its decompression buffer, as GRUB and
- *                   ISOLINUX place it;
+ *                   ISOLINUX place it; with above4g, in RAM above 4 GiB;
  *   initrd=HEX      exactly there, even in the decompressor's way: only
  *                   what cannot be done is refused (outside RAM, on us or on
  *                   the kernel image), and an end above initrd_addr_max
@@ -46,8 +54,10 @@
  *   type=HEX, ext=HEX,HEX   type_of_loader (default 0xff, "undefined"),
  *                   ext_loader_type and ext_loader_ver.
  *
- * Anything wrong is reported as "testloader: ..." on COM1, and QEMU is
- * ended through its isa-debug-exit device at port 0xf4 (status 255).
+ * Where things went ("initrd at", "boot_params at", "command line at",
+ * "64-bit entry at") and anything wrong are reported as "testloader: ..."
+ * on COM1; after an error QEMU is ended through its isa-debug-exit device
+ * at port 0xf4 (status 255).
  */
 #include <stdarg.h>
 #include <linux/types.h>
@@ -114,8 +124,13 @@ struct multiboot_mmap_entry {
 #define MIN_PROTOCOL_64		0x020c
 /* boot.rst, "64-bit boot protocol": the entry is 0x200 past the start. */
 #define STARTUP_64_OFFSET	0x200
-/* initrd=high puts it on a page boundary, as GRUB and ISOLINUX do. */
-#define INITRD_ALIGN		4096
+/*
+ * Placed by us: the initrd on a page boundary, as GRUB and ISOLINUX do; the
+ * zero page is a page.
+ */
+#define PLACE_ALIGN		4096
+/* The end of what the 32-bit boot protocol, and we without paging, reach. */
+#define SZ_4G			(1ULL << 32)
 /* "unterminated": a space between filler words this far apart. */
 #define FILLER_WORD		128
 
@@ -129,8 +144,9 @@ extern char _text[], _end[];
 
 void enter32(u32 entry, struct boot_params *bp, const struct desc_ptr *gdt)
 	__attribute__((noreturn));
-void enter64(u32 entry, struct boot_params *bp, const struct desc_ptr *gdt,
-	     u32 pml4) __attribute__((noreturn));
+struct copy;
+void enter64(u64 entry, u64 bp, const struct desc_ptr *gdt, u32 pml4,
+	     const struct copy *copies) __attribute__((noreturn));
 void loader_main(u32 magic, const struct multiboot_info *mbi)
 	__attribute__((noreturn));
 
@@ -146,22 +162,60 @@ static const u64 gdt64[] __attribute__((aligned(8))) = {
 };
 
 /*
- * What we hand the kernel lives in our own bss, which check_placement()
+ * What we hand the kernel is built in our own bss, which check_placement()
  * keeps the kernel and its decompression buffer off, so it is intact when
- * the kernel reads it.
+ * the kernel reads it there, or when enter64 copies it above 4 GiB.
  */
 static struct boot_params boot_params __attribute__((aligned(4096)));
 /* Twice the longest line: room for "unterminated" to run past cmdline_size. */
 static char cmdline[2 * COMMAND_LINE_SIZE];
-/* PML4, PDPT and four page directories of 2 MiB pages: 4 GiB. */
-static u64 pgtable[6][512] __attribute__((aligned(4096)));
+
+/*
+ * asm/pgtable.h's values (it cannot be included in this 32-bit build): a
+ * page directory maps 1 GiB with 2 MiB pages, one PDPT 512 GiB.
+ */
+#define PUD_SHIFT		30
+#define PMD_SHIFT		21
+#define PTRS_PER_TABLE		512
+#define PDPT_REACH		((u64)PTRS_PER_TABLE << PUD_SHIFT)
+/*
+ * enter64's identity map, 2 MiB pages under one PML4 entry and one PDPT:
+ * the first 4 GiB (us, the modules, all built below 4 GiB), and a page
+ * directory for each GiB above that holds something we place there.
+ * The most the options can put above 4 GiB: the kernel image with its
+ * [addr, +init_size), the decompression range [run, +init_size) and the
+ * initrd, each under 4 GiB long (init_size is 32-bit, the image and the
+ * initrd are modules below 4 GiB) and so within 5 GiBs; the zero page and
+ * command line, one 8 KiB block, within 2 GiBs. map_gib() dies beyond that.
+ */
+#define LOW_PDS			4
+#define HIGH_PDS		(3 * 5 + 2)
+static u64 pgtable[2 + LOW_PDS + HIGH_PDS][PTRS_PER_TABLE]
+	__attribute__((aligned(4096)));
+static unsigned int pgtable_used;
+
+/*
+ * enter64's table of copies into memory only paging reaches (head.S reads
+ * it with these offsets), made in order; len 0 ends it.
+ */
+struct copy {
+	u64 dst;
+	u32 src;
+	u32 len;
+} __attribute__((packed));
+_Static_assert(sizeof(struct copy) == 16 && offsetof(struct copy, src) == 8 &&
+	       offsetof(struct copy, len) == 12, "head.S's struct copy");
+/* The kernel image, the initrd, the zero page, the command line, the end. */
+static struct copy copies[5];
+static unsigned int nr_copies;
 
 enum initrd_place { INITRD_HIGH, INITRD_AT, INITRD_PAST };
 
 struct options {
-	u32 addr;
+	u64 addr;
 	bool addr_set;
 	bool unaligned;
+	bool above4g;
 	int mode;
 	enum initrd_place initrd;
 	bool initrd_set;
@@ -193,6 +247,12 @@ struct initrd {
 
 struct range {
 	u64 start, end;
+};
+
+/* Where the kernel is told its zero page and command line (0: none) are. */
+struct params_place {
+	u64 boot_params;
+	u64 cmdline;
 };
 
 static void serial_putc(char c)
@@ -270,19 +330,18 @@ static void check_multiboot(u32 magic, const struct multiboot_info *mbi)
 		die("no module: pass the bzImage with -initrd");
 }
 
-/* HEX or 0xHEX, all of the value, fitting 32 bits. */
-static bool parse_hex(const char *s, size_t len, u32 *val)
+/* HEX or 0xHEX, all of the value, at most 16 digits: 64 bits. */
+static bool parse_hex(const char *s, size_t len, u64 *val)
 {
-	unsigned long long v;
+	size_t digits = len;
 	char *end;
 
-	if (!len || len > 10 || !isxdigit(s[len - 1]))
+	if (len > 2 && s[0] == '0' && tolower(s[1]) == 'x')
+		digits -= 2;
+	if (!digits || digits > 16 || !isxdigit(s[len - 1]))
 		return false;
-	v = simple_strtoull(s, &end, 16);
-	if (end != s + len || v > 0xffffffffULL)
-		return false;
-	*val = v;
-	return true;
+	*val = simple_strtoull(s, &end, 16);
+	return end == s + len;
 }
 
 static bool arg_is(const struct cmdline_arg *arg, const char *name)
@@ -298,12 +357,12 @@ static bool value_is(const struct cmdline_arg *arg, const char *value)
 }
 
 /* The value of NAME=HEX, which must fit in max. */
-static u32 hex_value(const struct cmdline_arg *arg, u32 max)
+static u64 hex_value(const struct cmdline_arg *arg, u64 max)
 {
-	u32 val;
+	u64 val;
 
 	if (!parse_hex(arg->value, arg->value_len, &val) || val > max)
-		die("bad %.*s=%.*s: want a hex number up to %#x",
+		die("bad %.*s=%.*s: want a hex number up to %#llx",
 		    (int)arg->name_len, arg->name, (int)arg->value_len,
 		    arg->value, max);
 	return val;
@@ -351,6 +410,8 @@ static bool parse_flag(const struct cmdline_arg *arg, struct options *opt)
 		opt->nocmdline = true;
 	else if (arg_is(arg, "unterminated"))
 		opt->unterminated = true;
+	else if (arg_is(arg, "above4g"))
+		opt->above4g = true;
 	else
 		return false;
 	return true;
@@ -362,7 +423,7 @@ static bool parse_setting(const struct cmdline_arg *arg, struct options *opt)
 	if (!arg->value)
 		return false;
 	if (arg_is(arg, "addr")) {
-		opt->addr = hex_value(arg, 0xffffffff);
+		opt->addr = hex_value(arg, ~0ULL);
 		opt->addr_set = true;
 	} else if (arg_is(arg, "mode")) {
 		if (value_is(arg, "32"))
@@ -387,7 +448,7 @@ static bool parse_setting(const struct cmdline_arg *arg, struct options *opt)
 static void parse_option(const struct cmdline_arg *arg, struct options *opt)
 {
 	if (!parse_flag(arg, opt) && !parse_setting(arg, opt))
-		die("unknown option '%.*s' (want addr=HEX mode=32|64 initrd=high|past|HEX type=HEX ext=HEX,HEX unaligned ignore_addr_max nocmdline unterminated)",
+		die("unknown option '%.*s' (want addr=HEX mode=32|64 initrd=high|past|HEX type=HEX ext=HEX,HEX unaligned above4g ignore_addr_max nocmdline unterminated)",
 		    (int)arg->name_len, arg->name);
 }
 
@@ -445,17 +506,15 @@ static void check_image(struct image *img, const struct multiboot_mod_list *mod,
  * relocate may be put. A relocatable one may be put at any multiple of
  * kernel_alignment; "unaligned" lets a test break that rule on purpose.
  */
-static u32 choose_addr(const struct image *img, const struct options *opt)
+static u64 choose_addr(const struct image *img, const struct options *opt)
 {
 	const struct setup_header *hdr = img->hdr;
-	u32 traditional = hdr->code32_start, addr;
+	u32 traditional = hdr->code32_start;
+	u64 addr;
 
-	if (hdr->pref_address > 0xffffffffULL)
-		die("pref_address %#llx is beyond the 32-bit loader's reach",
-		    hdr->pref_address);
 	if (!opt->addr_set)
 		return hdr->relocatable_kernel && hdr->pref_address ?
-		       (u32)hdr->pref_address : traditional;
+		       hdr->pref_address : traditional;
 	addr = opt->addr;
 	if (addr == traditional)
 		return addr;
@@ -463,9 +522,26 @@ static u32 choose_addr(const struct image *img, const struct options *opt)
 		die("kernel not relocatable: it loads at %#x only",
 		    traditional);
 	if ((addr & (hdr->kernel_alignment - 1)) && !opt->unaligned)
-		die("addr %#x is not a multiple of kernel_alignment %#x",
+		die("addr %#llx is not a multiple of kernel_alignment %#x",
 		    addr, hdr->kernel_alignment);
 	return addr;
+}
+
+/*
+ * boot.rst, xloadflags: XLF_CAN_BE_LOADED_ABOVE_4G, "kernel/boot_params/
+ * cmdline/ramdisk can be above 4G". Only a 64-bit loader can put anything
+ * there, the 32-bit protocol running without paging, and only for a kernel
+ * that says it copes: what a real loader refuses, we refuse.
+ */
+static void allow_above_4g(const struct image *img, const struct options *opt,
+			   const char *what)
+{
+	if (opt->mode != 64)
+		die("%s: above 4 GiB only with mode=64 (the 32-bit boot protocol runs without paging)",
+		    what);
+	if (!(img->hdr->xloadflags & XLF_CAN_BE_LOADED_ABOVE_4G))
+		die("%s: above 4 GiB only if xloadflags (%#x) has XLF_CAN_BE_LOADED_ABOVE_4G",
+		    what, img->hdr->xloadflags);
 }
 
 static u32 e820_type(u32 multiboot_type)
@@ -529,34 +605,89 @@ static void check_range(const struct boot_params *bp, const char *what,
  * init_size): addr rounded up to kernel_alignment, and never below
  * pref_address, which is the LOAD_PHYSICAL_ADDR a kernel cannot run under.
  */
-static struct range decompress_range(const struct image *img, u32 addr)
+static struct range decompress_range(const struct image *img, u64 addr)
 {
-	u64 run = ALIGN((u64)addr, (u64)img->hdr->kernel_alignment);
+	u64 run = ALIGN(addr, (u64)img->hdr->kernel_alignment);
 
 	run = max(run, img->hdr->pref_address);
 	return (struct range){ run, run + img->hdr->init_size };
 }
 
 /*
+ * boot.rst, "64-bit boot protocol": the init_size bytes from the load
+ * address must be identity-mapped; the image lies there too, unless it is
+ * the larger.
+ */
+static struct range loaded_range(const struct image *img, u64 addr)
+{
+	return (struct range){ addr, addr + max(img->pm_size,
+						img->hdr->init_size) };
+}
+
+/* One more GiB in enter64's identity map, if not mapped yet. */
+static void map_gib(u64 gib)
+{
+	u64 *pdpt = pgtable[1], *pd;
+	int i;
+
+	if (pdpt[gib] & _PAGE_PRESENT)
+		return;
+	if (pgtable_used == ARRAY_SIZE(pgtable))
+		die("more than %d GiBs above 4 GiB to map", HIGH_PDS);
+	pd = pgtable[pgtable_used++];
+	pdpt[gib] = (u32)pd | _PAGE_PRESENT | _PAGE_RW;
+	for (i = 0; i < PTRS_PER_TABLE; i++)
+		pd[i] = gib << PUD_SHIFT | (u64)i << PMD_SHIFT |
+			_PAGE_PRESENT | _PAGE_RW | _PAGE_PSE;
+}
+
+/* Every GiB [start, end) touches, 2 MiB pages, identity. */
+static void map_range(const char *what, u64 start, u64 end)
+{
+	u64 gib;
+
+	if (end > PDPT_REACH)
+		die("%s %#llx-%#llx ends beyond the %llu GiB our page tables map",
+		    what, start, end, PDPT_REACH >> PUD_SHIFT);
+	for (gib = start >> PUD_SHIFT; gib << PUD_SHIFT < end; gib++)
+		map_gib(gib);
+}
+
+static void init_identity_map(void)
+{
+	memset(pgtable, 0, sizeof(pgtable));
+	pgtable[0][0] = (u32)pgtable[1] | _PAGE_PRESENT | _PAGE_RW;
+	pgtable_used = 2;
+	map_range("the first 4 GiB", 0, SZ_4G);
+}
+
+/*
  * The protected-mode part goes to [addr, addr + pm_size), and its
  * decompression buffer must be RAM too. The modules are read while we
  * copy, so they must not be a destination; afterwards they are free.
+ * Both ranges are identity-mapped for the 64-bit entry.
  */
 static void check_placement(const struct boot_params *bp,
 			    const struct image *img,
-			    const struct multiboot_info *mbi, u32 addr)
+			    const struct multiboot_info *mbi, u64 addr,
+			    const struct options *opt)
 {
 	const struct multiboot_mod_list *mod = (const void *)mbi->mods_addr;
 	struct range buf = decompress_range(img, addr);
-	u64 end = (u64)addr + img->pm_size;
+	struct range loaded = loaded_range(img, addr);
+	u64 end = addr + img->pm_size;
 	u32 i;
 
+	if (loaded.end > SZ_4G || buf.end > SZ_4G)
+		allow_above_4g(img, opt, "kernel");
 	check_range(bp, "kernel image", addr, end);
 	check_range(bp, "decompression buffer", buf.start, buf.end);
 	for (i = 0; i < mbi->mods_count; i++)
 		if (overlaps(addr, end, mod[i].mod_start, mod[i].mod_end))
-			die("kernel image %#x-%#llx overlaps module %u %#x-%#x",
+			die("kernel image %#llx-%#llx overlaps module %u %#x-%#x",
 			    addr, end, i, mod[i].mod_start, mod[i].mod_end);
+	map_range("kernel", loaded.start, loaded.end);
+	map_range("decompression buffer", buf.start, buf.end);
 }
 
 /*
@@ -572,7 +703,7 @@ static u64 highest_free(u64 lo, u64 hi, u32 size, const struct range *busy,
 
 	if (hi < lo + size)
 		return 0;
-	pos = ALIGN_DOWN(hi - size, INITRD_ALIGN);
+	pos = ALIGN_DOWN(hi - size, PLACE_ALIGN);
 	while (moved) {
 		moved = false;
 		for (i = 0; i < n; i++) {
@@ -582,11 +713,44 @@ static u64 highest_free(u64 lo, u64 hi, u32 size, const struct range *busy,
 			if (busy[i].start < lo + size)
 				return 0;
 			pos = ALIGN_DOWN(busy[i].start - size,
-					 INITRD_ALIGN);
+					 PLACE_ALIGN);
 			moved = true;
 		}
 	}
 	return pos >= lo ? pos : 0;
+}
+
+/*
+ * The highest place for size bytes in the part of any RAM region within
+ * [lo, limit) that misses every busy range; 0 if there is none.
+ */
+static u64 place_high(const struct boot_params *bp, u64 lo, u64 limit,
+		      u32 size, const struct range *busy, int n)
+{
+	const struct boot_e820_entry *e;
+	u64 best = 0, pos, start, end;
+	int i;
+
+	for (i = 0; i < bp->e820_entries; i++) {
+		e = &bp->e820_table[i];
+		start = max(e->addr, lo);
+		end = min(e->addr + e->size, limit);
+		if (e->type != E820_TYPE_RAM || end <= start)
+			continue;
+		pos = highest_free(start, end, size, busy, n);
+		if (pos > best)
+			best = pos;
+	}
+	return best;
+}
+
+/* What placing anything must avoid: the kernel image, its buffer, us. */
+static int kernel_busy(struct range *busy, const struct image *img, u64 addr)
+{
+	busy[0] = (struct range){ addr, addr + img->pm_size };
+	busy[1] = decompress_range(img, addr);
+	busy[2] = (struct range){ (u32)_text, (u32)_end };
+	return 3;
 }
 
 /* boot.rst, initrd_addr_max: the highest address the initrd may occupy. */
@@ -597,33 +761,26 @@ static u64 initrd_limit(const struct setup_header *hdr)
 
 /*
  * initrd=high: the highest place in any RAM region below initrd_addr_max
- * that is off the kernel image, its decompression buffer and us.
+ * that is off the kernel image, its decompression buffer and us. With
+ * above4g: the highest such place above 4 GiB, and initrd_addr_max does
+ * not apply: it binds the 32-bit protocol, while boot.rst's xloadflags
+ * entry for XLF_CAN_BE_LOADED_ABOVE_4G lets a 64-bit loader put the
+ * "ramdisk ... above 4G", which allow_above_4g() has checked.
  */
 static u64 place_initrd_high(const struct boot_params *bp,
-			     const struct image *img, u32 addr, u32 size)
+			     const struct image *img, u64 addr, u32 size,
+			     const struct options *opt)
 {
-	struct range busy[] = {
-		{ addr, (u64)addr + img->pm_size },
-		decompress_range(img, addr),
-		{ (u32)_text, (u32)_end },
-	};
-	u64 limit = initrd_limit(img->hdr), best = 0, pos, end;
-	const struct boot_e820_entry *e;
-	int i;
+	u64 lo = opt->above4g ? SZ_4G : 0;
+	u64 limit = opt->above4g ? ~0ULL : initrd_limit(img->hdr), pos;
+	struct range busy[3];
 
-	for (i = 0; i < bp->e820_entries; i++) {
-		e = &bp->e820_table[i];
-		end = min(e->addr + e->size, limit);
-		if (e->type != E820_TYPE_RAM || end <= e->addr)
-			continue;
-		pos = highest_free(e->addr, end, size, busy, ARRAY_SIZE(busy));
-		if (pos > best)
-			best = pos;
-	}
-	if (!best)
-		die("no room for an initrd of %u bytes below %#llx", size,
-		    limit);
-	return best;
+	pos = place_high(bp, lo, limit, size, busy,
+			 kernel_busy(busy, img, addr));
+	if (!pos)
+		die("no room for an initrd of %u bytes within %#llx-%#llx",
+		    size, lo, limit);
+	return pos;
 }
 
 /* initrd=past: the first byte after the highest usable RAM. */
@@ -648,15 +805,17 @@ static u64 end_of_ram(const struct boot_params *bp)
  * be loaded, and what initrd_addr_max forbids unless told to ignore it.
  */
 static void check_initrd_at(const struct boot_params *bp,
-			    const struct image *img, u32 addr,
+			    const struct image *img, u64 addr,
 			    const struct initrd *rd, const struct options *opt)
 {
 	u64 end = rd->addr + rd->size;
 
+	if (end > SZ_4G)
+		allow_above_4g(img, opt, "initrd");
 	check_range(bp, "initrd", rd->addr, end);
-	if (overlaps(rd->addr, end, addr, (u64)addr + img->pm_size))
-		die("initrd %#llx-%#llx overlaps the kernel image %#x-%#llx",
-		    rd->addr, end, addr, (u64)addr + img->pm_size);
+	if (overlaps(rd->addr, end, addr, addr + img->pm_size))
+		die("initrd %#llx-%#llx overlaps the kernel image %#llx-%#llx",
+		    rd->addr, end, addr, addr + img->pm_size);
 	if (end > initrd_limit(img->hdr) && !opt->ignore_addr_max)
 		die("initrd %#llx-%#llx is above initrd_addr_max %#x",
 		    rd->addr, end, img->hdr->initrd_addr_max);
@@ -665,7 +824,7 @@ static void check_initrd_at(const struct boot_params *bp,
 /* Module 1, if any (else rd->data is NULL), and where the options put it. */
 static void place_initrd(struct initrd *rd, const struct boot_params *bp,
 			 const struct image *img, const struct multiboot_info *mbi,
-			 u32 addr, const struct options *opt)
+			 u64 addr, const struct options *opt)
 {
 	const struct multiboot_mod_list *mod = (const void *)mbi->mods_addr;
 
@@ -689,10 +848,45 @@ static void place_initrd(struct initrd *rd, const struct boot_params *bp,
 		rd->addr = opt->initrd_addr;
 		check_initrd_at(bp, img, addr, rd, opt);
 	} else {
-		rd->addr = place_initrd_high(bp, img, addr, rd->size);
+		rd->addr = place_initrd_high(bp, img, addr, rd->size, opt);
 	}
+	if (rd->load)
+		map_range("initrd", rd->addr, rd->addr + rd->size);
 	info("initrd at %#llx, %u bytes%s", rd->addr, rd->size,
 	     rd->load ? "" : " (not loaded)");
+}
+
+/*
+ * Where the kernel finds its zero page and command line: our own copies,
+ * or with above4g one 8 KiB block as high as fits above 4 GiB, off the
+ * kernel and the initrd, that enter64 copies them to.
+ */
+static void place_params(struct params_place *pp, const struct boot_params *bp,
+			 const struct image *img, u64 addr,
+			 const struct initrd *rd, const struct options *opt)
+{
+	u32 size = sizeof(boot_params) + sizeof(cmdline);
+	struct range busy[4];
+	int n = kernel_busy(busy, img, addr);
+	u64 pos;
+
+	pp->boot_params = (u32)&boot_params;
+	pp->cmdline = (u32)cmdline;
+	if (opt->above4g) {
+		if (rd->data && rd->load)
+			busy[n++] = (struct range){ rd->addr,
+						    rd->addr + rd->size };
+		pos = place_high(bp, SZ_4G, ~0ULL, size, busy, n);
+		if (!pos)
+			die("no room above 4 GiB for the zero page and command line");
+		map_range("zero page and command line", pos, pos + size);
+		pp->boot_params = pos;
+		pp->cmdline = pos + sizeof(boot_params);
+	}
+	if (opt->nocmdline)
+		pp->cmdline = 0;
+	info("boot_params at %#llx", pp->boot_params);
+	info("command line at %#llx", pp->cmdline);
 }
 
 /*
@@ -716,15 +910,13 @@ static void fill_unterminated(size_t len, u32 cmdline_size)
 }
 
 /* boot.rst, "32-bit boot protocol": the kernel's copy of its command line. */
-static u32 copy_cmdline(const struct multiboot_mod_list *mod,
-			const struct setup_header *hdr,
-			const struct options *opt)
+static void copy_cmdline(const struct multiboot_mod_list *mod,
+			 const struct setup_header *hdr,
+			 const struct options *opt)
 {
 	const char *s = "";
 	size_t len;
 
-	if (opt->nocmdline)
-		return 0;
 	if (mod->cmdline)
 		s = skip_word((const char *)mod->cmdline);
 	len = strlen(s);
@@ -736,18 +928,22 @@ static u32 copy_cmdline(const struct multiboot_mod_list *mod,
 	memcpy(cmdline, s, len + 1);
 	if (opt->unterminated)
 		fill_unterminated(len, hdr->cmdline_size);
-	return (u32)cmdline;
 }
 
 /*
  * boot.rst, "32-bit boot protocol": a zeroed boot_params, the setup header
  * copied in up to its end (0x202 + the jump's offset byte at 0x201), then
- * the fields a loader writes. Everything else, the heap (used by the
- * 16-bit setup only) included, stays zero.
+ * the fields a loader writes, the ext_ ones (zero-page.rst: the high 32
+ * bits) for what is above 4 GiB. Everything else, the heap (used by the
+ * 16-bit setup only) included, stays zero. code32_start is where the
+ * 16-bit setup jumps, a 32-bit field: a kernel above 4 GiB, which only the
+ * 64-bit protocol enters, leaves the image's value there.
  */
 static void build_boot_params(struct boot_params *bp, const struct image *img,
-			      const struct multiboot_mod_list *mod, u32 addr,
-			      const struct initrd *rd, const struct options *opt)
+			      const struct multiboot_mod_list *mod, u64 addr,
+			      const struct initrd *rd,
+			      const struct params_place *pp,
+			      const struct options *opt)
 {
 	u32 hdr_end = SETUP_JUMP_OFFSET + 2 + img->data[SETUP_JUMP_OFFSET + 1];
 
@@ -759,8 +955,12 @@ static void build_boot_params(struct boot_params *bp, const struct image *img,
 	bp->hdr.type_of_loader = opt->type_of_loader;
 	bp->hdr.ext_loader_type = opt->ext_loader_type;
 	bp->hdr.ext_loader_ver = opt->ext_loader_ver;
-	bp->hdr.code32_start = addr;
-	bp->hdr.cmd_line_ptr = copy_cmdline(mod, img->hdr, opt);
+	if (addr < SZ_4G)
+		bp->hdr.code32_start = addr;
+	copy_cmdline(mod, img->hdr, opt);
+	bp->hdr.cmd_line_ptr = (u32)pp->cmdline;
+	bp->ext_cmd_line_ptr = pp->cmdline >> 32;
+	/* ext_ramdisk_size stays 0: the initrd is a module, under 4 GiB. */
 	if (rd->data) {
 		bp->hdr.ramdisk_image = (u32)rd->addr;
 		bp->ext_ramdisk_image = rd->addr >> 32;
@@ -768,56 +968,91 @@ static void build_boot_params(struct boot_params *bp, const struct image *img,
 	}
 }
 
-static u32 build_identity_map(void)
-{
-	u64 *pml4 = pgtable[0], *pdpt = pgtable[1], *pd = pgtable[2];
-	int i;
-
-	memset(pgtable, 0, sizeof(pgtable));
-	pml4[0] = (u32)pdpt | _PAGE_PRESENT | _PAGE_RW;
-	for (i = 0; i < 4; i++)
-		pdpt[i] = (u32)pgtable[2 + i] | _PAGE_PRESENT | _PAGE_RW;
-	for (i = 0; i < 4 * 512; i++)
-		pd[i] = ((u64)i << 21) | _PAGE_PRESENT | _PAGE_RW | _PAGE_PSE;
-	return (u32)pml4;
-}
-
-static void __attribute__((noreturn)) start_kernel(u32 addr, int mode)
+static void __attribute__((noreturn)) start_kernel(u64 addr, int mode,
+						   u64 bp)
 {
 	struct desc_ptr gdt;
 
 	if (mode == 64) {
 		gdt.size = sizeof(gdt64) - 1;
 		gdt.address = (u32)gdt64;
-		info("64-bit entry at %#x", addr + STARTUP_64_OFFSET);
-		enter64(addr + STARTUP_64_OFFSET, &boot_params, &gdt,
-			build_identity_map());
+		info("64-bit entry at %#llx", addr + STARTUP_64_OFFSET);
+		enter64(addr + STARTUP_64_OFFSET, bp, &gdt, (u32)pgtable[0],
+			copies);
 	}
 	gdt.size = sizeof(gdt32) - 1;
 	gdt.address = (u32)gdt32;
-	info("32-bit entry at %#x", addr);
-	enter32(addr, &boot_params, &gdt);
+	info("32-bit entry at %#llx", addr);
+	enter32((u32)addr, &boot_params, &gdt);
+}
+
+/* Whether copies[i] reads, or writes, some of [start, end). */
+static bool reads(unsigned int i, u64 start, u64 end)
+{
+	return overlaps(start, end, copies[i].src,
+			(u64)copies[i].src + copies[i].len);
+}
+
+static bool writes(unsigned int i, u64 start, u64 end)
+{
+	return overlaps(start, end, copies[i].dst,
+			copies[i].dst + copies[i].len);
+}
+
+/*
+ * Copies that end below 4 GiB are made now; the others go in enter64's
+ * table, made later in their order. So a copy made now must not land on
+ * a source still to be read there, and none in the table may have its
+ * source written before it is read, by itself or by one before it.
+ */
+static void put(const char *what, u64 dst, const void *src, u32 len)
+{
+	u64 end = dst + len;
+	unsigned int i;
+
+	if (end <= SZ_4G) {
+		for (i = 0; i < nr_copies; i++)
+			if (reads(i, dst, end))
+				die("%s %#llx-%#llx would overwrite what is still to be copied above 4 GiB",
+				    what, dst, end);
+		memmove((void *)(u32)dst, src, len);
+		return;
+	}
+	copies[nr_copies] = (struct copy){ dst, (u32)src, len };
+	for (i = 0; i <= nr_copies; i++)
+		if (writes(i, (u32)src, (u64)(u32)src + len))
+			die("%s %#x-%#llx is overwritten before enter64 copies it to %#llx",
+			    what, (u32)src, (u64)(u32)src + len, dst);
+	copies[++nr_copies].len = 0;
 }
 
 /*
  * The kernel first: the initrd's module must still be intact when it is
  * moved (check_placement() keeps the kernel off it); the kernel's module
- * is no longer needed then.
+ * is no longer needed then, unless the kernel is copied above 4 GiB
+ * later, which put() checks.
  */
-static void load(const struct image *img, u32 addr, const struct initrd *rd)
+static void load(const struct image *img, u64 addr, const struct initrd *rd,
+		 const struct params_place *pp)
 {
-	memcpy((void *)addr, img->data + img->pm_offset, img->pm_size);
+	put("kernel image", addr, img->data + img->pm_offset, img->pm_size);
 	if (rd->data && rd->load)
-		memmove((void *)(u32)rd->addr, rd->data, rd->size);
+		put("initrd", rd->addr, rd->data, rd->size);
+	if (pp->boot_params != (u32)&boot_params)
+		put("zero page", pp->boot_params, &boot_params,
+		    sizeof(boot_params));
+	if (pp->cmdline && pp->cmdline != (u32)cmdline)
+		put("command line", pp->cmdline, cmdline, sizeof(cmdline));
 }
 
 void loader_main(u32 magic, const struct multiboot_info *mbi)
 {
 	const struct multiboot_mod_list *mod;
 	struct options opt = { .mode = 32, .type_of_loader = 0xff };
+	struct params_place pp;
 	struct initrd rd;
 	struct image img;
-	u32 addr;
+	u64 addr;
 
 	check_multiboot(magic, mbi);
 	mod = (const struct multiboot_mod_list *)mbi->mods_addr;
@@ -826,13 +1061,17 @@ void loader_main(u32 magic, const struct multiboot_info *mbi)
 		    mod->mod_start, mod->mod_end, (u32)_text, (u32)_end);
 	parse_options((const char *)mbi->cmdline, &opt);
 	check_image(&img, mod, opt.mode);
+	if (opt.above4g)
+		allow_above_4g(&img, &opt, "above4g");
 	addr = choose_addr(&img, &opt);
 
 	memset(&boot_params, 0, sizeof(boot_params));
 	fill_e820(&boot_params, mbi);
-	check_placement(&boot_params, &img, mbi, addr);
+	init_identity_map();
+	check_placement(&boot_params, &img, mbi, addr, &opt);
 	place_initrd(&rd, &boot_params, &img, mbi, addr, &opt);
-	build_boot_params(&boot_params, &img, mod, addr, &rd, &opt);
-	load(&img, addr, &rd);
-	start_kernel(addr, opt.mode);
+	place_params(&pp, &boot_params, &img, addr, &rd, &opt);
+	build_boot_params(&boot_params, &img, mod, addr, &rd, &pp, &opt);
+	load(&img, addr, &rd, &pp);
+	start_kernel(addr, opt.mode, pp.boot_params);
 }

@@ -76,7 +76,13 @@ header_field() {
 	echo $((0x$(od -An -tx"$3" -j "$2" -N "$3" "$1" | tr -d ' ')))
 }
 
-# loader_initrd LOG: where the loader put the initrd ("initrd at ADDR").
+# loader_put LOG WHAT: where the loader says it put WHAT ("testloader: WHAT
+# at ADDR"): initrd, boot_params or command line.
+loader_put() {
+	sed -n -E "s/^testloader: $2 at (0x[0-9a-f]+).*/\\1/p" "$1" | tr -d '\r'
+}
+
+# loader_initrd LOG: where the loader put the initrd.
 loader_initrd() {
-	sed -n -E 's/^testloader: initrd at (0x[0-9a-f]+),.*/\1/p' "$1" | tr -d '\r'
+	loader_put "$1" initrd
 }

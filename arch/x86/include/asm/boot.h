@@ -11,13 +11,15 @@
 	 ~(CONFIG_PHYSICAL_ALIGN - 1))
 
 /*
- * The kernel image is mapped at __START_KERNEL_map + its physical address:
- * the top 2 GiB of the address space, where -mcmodel=kernel code must be.
+ * The kernel is linked at __START_KERNEL_map + LOAD_PHYSICAL_ADDR, in the
+ * top 2 GiB of the address space where -mcmodel=kernel code must be, and
+ * stays at that virtual address wherever it runs physically (phys_base,
+ * asm/page.h).
  */
 #define __START_KERNEL_map	0xffffffff80000000
 #define __START_KERNEL		(__START_KERNEL_map + LOAD_PHYSICAL_ADDR)
 
-/* The kernel runs from one 1 GiB page directory of 2 MiB pages. */
+/* The kernel's virtual map is one 1 GiB page directory (head_64.S). */
 #define KERNEL_IMAGE_SIZE	(1024 * 1024 * 1024)
 
 /* Both stages map the kernel with 2 MiB pages: the smallest alignment. */
@@ -27,7 +29,12 @@
 /* The decompressor's stack; it needs no heap (inflate state is static). */
 #define BOOT_STACK_SIZE		0x4000
 
-/* Page tables built by startup_32: PML4 + PDPT + 4 page directories. */
-#define BOOT_PGT_SIZE		(6 * 4096)
+/*
+ * The decompressor's page tables: PML4 + PDPT + 4 page directories for the
+ * first 4 GiB, and for up to 6 GiBs above (two each for its image, the
+ * zero page and the command line, compressed/head_64.S) a page directory
+ * and, past 512 GiB, a PDPT each.
+ */
+#define BOOT_PGT_SIZE		((6 + 2 * 6) * 4096)
 
 #endif

@@ -40,9 +40,12 @@
 #define OLD_CL_MAGIC		0xA33F
 
 /* Zero-page offsets used from assembly (checked against the struct below). */
+#define BP_ext_cmd_line_ptr	0x0c8
 #define BP_scratch		0x1e4
 #define BP_loadflags		0x211
+#define BP_cmd_line_ptr		0x228
 #define BP_kernel_alignment	0x230
+#define BP_init_size		0x260
 
 #ifndef __ASSEMBLY__
 
@@ -202,6 +205,11 @@ _Static_assert(offsetof(struct boot_params, scratch) == BP_scratch, "BP_scratch"
 _Static_assert(offsetof(struct boot_params, hdr.loadflags) == BP_loadflags, "BP_loadflags");
 _Static_assert(offsetof(struct boot_params, hdr.kernel_alignment) == BP_kernel_alignment,
 	       "BP_kernel_alignment");
+_Static_assert(offsetof(struct boot_params, ext_cmd_line_ptr) == BP_ext_cmd_line_ptr,
+	       "BP_ext_cmd_line_ptr");
+_Static_assert(offsetof(struct boot_params, hdr.cmd_line_ptr) == BP_cmd_line_ptr,
+	       "BP_cmd_line_ptr");
+_Static_assert(offsetof(struct boot_params, hdr.init_size) == BP_init_size, "BP_init_size");
 
 #endif /* __ASSEMBLY__ */
 

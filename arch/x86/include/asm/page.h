@@ -2,8 +2,10 @@
  * Pages and the kernel's two views of physical memory (Linux's layout,
  * Documentation/arch/x86/x86_64/mm.rst, 4-level paging):
  *  - the direct map: all RAM at PAGE_OFFSET + physical address;
- *  - the kernel image at __START_KERNEL_map + physical address (asm/boot.h;
- *    the decompressor keeps that relation when it relocates the kernel).
+ *  - the kernel image at its link address, __START_KERNEL_map + the
+ *    physical address it was linked for (asm/boot.h), wherever it really
+ *    is: phys_base, set by head_64.S, is how far the decompressor put it
+ *    from that address (a multiple of 2 MiB, possibly "negative").
  * __pa() takes an address from either view, __va() gives the direct map's.
  */
 #ifndef _ASM_X86_PAGE_H
@@ -29,13 +31,16 @@
 
 #include <linux/types.h>
 
+extern unsigned long phys_base;
+
 static inline unsigned long __phys_addr(unsigned long x)
 {
-	return x >= __START_KERNEL_map ? x - __START_KERNEL_map : x - PAGE_OFFSET;
+	return x >= __START_KERNEL_map ? x - __START_KERNEL_map + phys_base :
+					 x - PAGE_OFFSET;
 }
 
 #define __pa(x)		__phys_addr((unsigned long)(x))
-#define __pa_symbol(x)	((unsigned long)(x) - __START_KERNEL_map)
+#define __pa_symbol(x)	((unsigned long)(x) - __START_KERNEL_map + phys_base)
 #define __va(x)		((void *)((unsigned long)(x) + PAGE_OFFSET))
 
 /* The smallest order such that 2^order pages hold size (> 0) bytes. */
