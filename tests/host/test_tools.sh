@@ -159,9 +159,6 @@ for t in mkpiggy build bzinfo relocs; do
 done
 expect_ok "cc test_tools_inplace" cc "${SAN[@]}" -o "$T/inplace" \
 	tests/host/inplace_check.c -lz
-expect_ok "relocs.h is freestanding" cc -std=gnu11 -ffreestanding \
-	-nostdinc -Wall -Wextra -Werror "${INC[@]}" -fsyntax-only -x c \
-	arch/x86/include/asm/relocs.h
 end
 
 MKPIGGY=$T/mkpiggy
