@@ -404,6 +404,31 @@ name=dmesg-elf-above-4g
 found_moved $name "$OUT/$name.elf" "0x180000000 above" \
 	"a kernel run 6 GiB above its link address is found (dump-guest-memory)"
 
+# And a real one: a 50 MB initrd over 16 MiB makes the decompressor run
+# the kernel at 2 MiB (as in run.sh's initrd-in-the-way). The log read out
+# of its memory must be what its console printed, with the place the
+# kernel itself reports, and the tool must say it runs 14 MiB below.
+name=dmesg-at-2M
+make_initrd "$OUT/$name.initrd" 50000000
+qemu_start "$name" -serial "file:$OUT/$name.log" -vga none -kernel "$IMG" \
+	-initrd "$OUT/$name.initrd" -append "console=ttyS0 test=$name"
+{
+	wait_for "$OUT/$name.log" "---[ end Kernel panic - not syncing: No working init found." &&
+	save_ram "$OUT/$name.raw"
+}
+booted=$?
+qemu_stop "$name"
+rm -f "$OUT/$name.initrd"
+{
+	[ $booted = 0 ] &&
+	"$DMESG" -r "$OUT/$name.raw" >"$OUT/$name.r.txt" 2>"$OUT/$name.err" &&
+	has "$OUT/$name.err" "the kernel runs 0xe00000 below its link address" &&
+	grep -v '^<7>' "$OUT/$name.r.txt" | sed 's/^<[0-6]>//' >"$OUT/$name.expected" &&
+	same_as_log "$OUT/$name.log" "$OUT/$name.expected" &&
+	has "$OUT/$name.expected" "] Kernel loaded at 0x100000, running at 0x200000"
+}
+result "$name" "a guest whose kernel runs at 2 MiB: its log read from memory, as its console printed it" $?
+
 # fails NAME DESCRIPTION MESSAGE DMESG-ARGS...: tools/dmesg exits 1 with
 # MESSAGE on stderr and no sanitizer or crash report.
 fails() {
