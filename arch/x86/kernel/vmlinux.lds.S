@@ -2,8 +2,8 @@
  * The kernel's layout: linked at __START_KERNEL (virtual) and loaded at
  * LOAD_PHYSICAL_ADDR (the segments' physical addresses, which the
  * decompressor uses). Text and rodata form one read-only segment, data
- * and bss another. _text must be the first byte: relocation offsets and
- * the kernel's size are counted from it.
+ * and bss another. _text must be the first byte: the kernel's size, and
+ * phys_base (head_64.S), are counted from it.
  */
 #include <asm/boot.h>
 

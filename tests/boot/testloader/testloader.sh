@@ -12,7 +12,7 @@ LOADER=$OUT/testloader.elf
 MiB=$((1 << 20))
 
 # Where the kernel is linked to run (CONFIG_PHYSICAL_START, the header's
-# pref_address); loaded elsewhere, it must be relocated by the difference.
+# pref_address); loaded elsewhere (relocatable_kernel), it runs there.
 LOAD_PHYSICAL_ADDR=$((16 * MiB))
 # The loader is linked here (testloader.ld): a load address it must refuse.
 LOADER_ADDR=$((0x400000))
