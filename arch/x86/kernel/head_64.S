@@ -44,11 +44,13 @@
 startup_64:
 	cld
 	cli
+	/* Where _text is, against where it was linked to be. */
 	leaq	_text(%rip), %rbp
 	movq	$__PA(_text), %rax
 	subq	%rax, %rbp
 	movq	%rbp, phys_base(%rip)
 
+	/* PML4 -> PDPTs -> page directories, as laid out below. */
 	leaq	early_top_pgt(%rip), %r8
 	leaq	(level3_ident_pgt + _KERNPG_TABLE)(%rip), %rax
 	movq	%rax, (%r8)
@@ -80,6 +82,11 @@ startup_64:
 	cmpq	%rcx, %rdi
 	jbe	1b
 
+	/*
+	 * Above 4 GiB: our GiB (for the instructions right after the switch)
+	 * and those of the zero page and command line (for __va() in
+	 * x86_64_start_kernel() and setup_command_line()).
+	 */
 	leaq	early_dynamic_pgts(%rip), %r9
 	leaq	_text(%rip), %rdi
 	IDENT_MAP_GIB L4_PAGE_OFFSET
