@@ -59,10 +59,12 @@ static void set_map(u64 load, u64 size)
 		map_end = IDENT_MAP_END;
 }
 
+/* Written so that a wild start from a loader cannot wrap around. */
 static bool ident_mapped(u64 start, u64 size)
 {
-	return start + size <= IDENT_MAP_END ||
-	       (start >= map_start && start + size <= map_end);
+	return (start < IDENT_MAP_END && size <= IDENT_MAP_END - start) ||
+	       (start >= map_start && start < map_end &&
+		size <= map_end - start);
 }
 
 static bool overlaps(u64 start, u64 end, const struct mem_avoid *a)
@@ -88,7 +90,7 @@ static bool in_the_way(u64 start, u64 end, struct mem_avoid *hit)
 			return true;
 		}
 	}
-		/*
+	/*
 	 * A node head_64.S did not map is unreadable here, and lies neither
 	 * in the first 4 GiB nor where we may go (map_end).
 	 */
