@@ -86,7 +86,7 @@
 	xorl	%edi, %edi
 	movl	$4, %r10d
 1:	IDENT_MAP_GIB 0
-	addq	$(1 << PUD_SHIFT), %rdi
+	addq	$PUD_SIZE, %rdi
 	decl	%r10d
 	jnz	1b
 .endm

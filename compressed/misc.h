@@ -25,7 +25,6 @@ static const bool relocatable = false;
  * anything else the loader points at up there is not ours to read.
  */
 #define IDENT_MAP_END	(1ULL << 32)
-#define IDENT_MAP_GIB	(1ULL << 30)
 
 /* misc.c: what the loader handed over, read within its bounds */
 const char *kernel_cmdline(void);

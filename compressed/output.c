@@ -11,6 +11,7 @@
 #include <linux/kernel.h>
 #include <linux/string.h>
 #include <asm/boot.h>
+#include <asm/pgtable.h>
 #include "misc.h"
 
 /* A loop in the list must not hang us. */
@@ -53,8 +54,8 @@ static u64 map_start, map_end;
 
 static void set_map(u64 load, u64 size)
 {
-	map_start = load & ~(IDENT_MAP_GIB - 1);
-	map_end = align_up(load + size, IDENT_MAP_GIB);
+	map_start = load & ~(PUD_SIZE - 1);
+	map_end = align_up(load + size, PUD_SIZE);
 	if (map_end < IDENT_MAP_END)
 		map_end = IDENT_MAP_END;
 }

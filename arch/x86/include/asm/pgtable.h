@@ -17,6 +17,7 @@
 #define PTRS_PER_TABLE	512
 
 #define PMD_SIZE	(_AC(1, UL) << PMD_SHIFT)
+#define PUD_SIZE	(_AC(1, UL) << PUD_SHIFT)
 
 #define pgd_index(va)	(((va) >> PGDIR_SHIFT) & (PTRS_PER_TABLE - 1))
 #define pud_index(va)	(((va) >> PUD_SHIFT) & (PTRS_PER_TABLE - 1))
